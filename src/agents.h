@@ -1,0 +1,32 @@
+/* agents.h: the agent dictionary: role nouns ("police", "foreign minister") to code parts. */
+#ifndef TX_AGENTS_H
+#define TX_AGENTS_H
+
+#include "diag.h"
+#include "lexicon.h"
+#include "token.h"
+
+typedef struct tx_agents tx_agents;
+
+typedef struct {
+    const char *code;  /* the code blocks without the ~: "GOV", "GOVFRM", "NGO"; owned */
+    int prefix;        /* 1 for XXX~ (goes before the actor code), 0 for ~XXX (after) */
+} tx_agent;
+
+tx_agents *tx_agents_new(tx_lexicon *lex);
+void tx_agents_free(tx_agents *agents);
+
+/* Reads a PETRARCH agent file (DICTIONARY_FORMATS.md §3: !SET! substitutions, {} plurals,
+ * automatic plurals on the last character, ~XXX suffix and XXX~ prefix codes).  Problems are
+ * reported as "path:line: ..." and skipped.  Returns TX_ERR_IO, TX_ERR_NOMEM or TX_OK. */
+tx_status tx_agents_load(tx_agents *agents, const char *path, tx_diag *diag);
+tx_status tx_agents_load_buffer(tx_agents *agents, const char *name, const char *data,
+                                size_t len, tx_diag *diag);
+
+/* Longest agent phrase at tokens->items[first]; returns its length in tokens (0 if none). */
+size_t tx_agents_match(const tx_agents *agents, const tx_tokens *tokens, size_t first,
+                       tx_agent *agent);
+
+size_t tx_agents_count(const tx_agents *agents);
+
+#endif

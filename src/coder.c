@@ -1,0 +1,783 @@
+/* coder.c: a shallow TABARI-lineage coder: comma clauses, actor phrases, verbs, patterns. */
+#include "coder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    MAX_MEMBERS = 16,     /* codes in one (compound) actor phrase */
+    MAX_AGENTS = 6,
+    MATCH_BUDGET = 20000  /* pattern-matching steps per verb: bounds pathological sentences */
+};
+
+/* Function words the coder recognises by id. */
+enum {
+    W_THE, W_A, W_AN, W_AND, W_OR, W_NOR, W_NEITHER, W_BUT, W_OF, W_IN, W_FROM, W_BY, W_POSS,
+    W_IS, W_ARE, W_WAS, W_WERE, W_BE, W_BEEN, W_BEING, W_GET, W_GOT,
+    W_THAT, W_WHICH, W_WHO, W_WHEN, W_WHILE, W_AFTER, W_BEFORE, W_BECAUSE, W_IF, W_WHERE,
+    W_SINCE, W_UNTIL, W_ITS, W_THEIR, W_HIS, W_HER, W_OUR, W_MY, W_YOUR, W_THIS, W_THESE,
+    W_THOSE, W_COMMA, W_SEMI, W_LPAREN, W_RPAREN, W_TO, W_AT, W_WITH, W_FOR, W_ON, W_INTO,
+    W_AGAINST, W_HAS, W_HAVE, W_HAD, W_WILL, W_WOULD, W_ALSO, W_NOT, W_NT, W_FOR_DOT,
+    W_COUNT
+};
+
+static const char *const S_function_words[W_COUNT] = {
+    "THE", "A", "AN", "AND", "OR", "NOR", "NEITHER", "BUT", "OF", "IN", "FROM", "BY", "'S",
+    "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "GET", "GOT",
+    "THAT", "WHICH", "WHO", "WHEN", "WHILE", "AFTER", "BEFORE", "BECAUSE", "IF", "WHERE",
+    "SINCE", "UNTIL", "ITS", "THEIR", "HIS", "HER", "OUR", "MY", "YOUR", "THIS", "THESE",
+    "THOSE", ",", ";", "(", ")", "TO", "AT", "WITH", "FOR", "ON", "INTO",
+    "AGAINST", "HAS", "HAVE", "HAD", "WILL", "WOULD", "ALSO", "NOT", "N'T", ".",
+};
+
+typedef struct {
+    uint32_t first, end;          /* kept-token positions [first, end) */
+    uint32_t n_codes;
+    char codes[MAX_MEMBERS][TX_CODE_MAX];
+} unit;
+
+typedef struct {
+    uint32_t first, end;  /* kept positions of the form */
+    uint32_t form;
+} verb;
+
+struct tx_coder {
+    tx_dictionaries dict;
+    uint32_t word[W_COUNT];
+    tx_tokens tokens;      /* all tokens of the sentence */
+    tx_tokens kept;        /* the tokens left after comma-clause deletion (keys shared) */
+    unit *units;
+    size_t n_units, cap_units;
+    int32_t *unit_starting, *unit_ending;  /* per kept position: unit index or -1 */
+    size_t cap_positions;
+    verb *verbs;
+    size_t n_verbs, cap_verbs;
+    long budget;
+};
+
+void tx_coder_options_default(tx_coder_options *o)
+{
+    *o = (tx_coder_options){1, 0, 2, 8, 0, 0, 2, 8};
+}
+
+tx_coder *tx_coder_new(const tx_dictionaries *dict)
+{
+    tx_coder *c = calloc(1, sizeof(*c));
+    if (!c)
+        return NULL;
+    c->dict = *dict;
+    for (int i = 0; i < W_COUNT; i++) {
+        c->word[i] = tx_lexicon_intern(dict->lex, S_function_words[i], strlen(S_function_words[i]));
+        if (!c->word[i]) {
+            free(c);
+            return NULL;
+        }
+    }
+    return c;
+}
+
+void tx_coder_free(tx_coder *c)
+{
+    if (!c)
+        return;
+    tx_tokens_free(&c->tokens);
+    free(c->kept.items);
+    free(c->units);
+    free(c->unit_starting);
+    free(c->unit_ending);
+    free(c->verbs);
+    free(c);
+}
+
+const tx_tokens *tx_coder_tokens(const tx_coder *c) { return &c->tokens; }
+
+const char *tx_coder_verbs_path(const tx_coder *c) { return c->dict.verbs->path ? c->dict.verbs->path : ""; }
+
+static int S_grow(void **array, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 32;
+    while (n < need)
+        n *= 2;
+    void *p = realloc(*array, n * size);
+    if (!p)
+        return -1;
+    *array = p;
+    *cap = n;
+    return 0;
+}
+
+static inline uint32_t S_w(const tx_coder *c, size_t pos)
+{
+    return pos < c->kept.count ? c->kept.items[pos].word : 0;
+}
+
+static inline int S_is(const tx_coder *c, size_t pos, int which)
+{
+    return S_w(c, pos) == c->word[which];
+}
+
+static int S_is_any(const tx_coder *c, size_t pos, const int *which, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (S_is(c, pos, which[i]))
+            return 1;
+    return 0;
+}
+
+static int S_is_word(const tx_coder *c, size_t pos)
+{
+    uint8_t kind = c->kept.items[pos].kind;
+    return kind == TX_TOKEN_WORD || kind == TX_TOKEN_NUMBER || kind == TX_TOKEN_CLITIC;
+}
+
+/* ---- comma clauses ---- */
+
+static size_t S_count_words(const tx_tokens *t, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++)
+        if (t->items[i].kind != TX_TOKEN_PUNCT)
+            n++;
+    return n;
+}
+
+static int S_in_range(size_t n, int min, int max)
+{
+    return max > 0 && (int)n >= min && (int)n <= max;
+}
+
+/* TABARI deletes short comma-delimited clauses (appositions, asides) before coding, so the
+ * actors inside them cannot be taken for the source or target of the main verb. */
+static int S_delete_commas(tx_coder *c, const tx_coder_options *o)
+{
+    const tx_tokens *t = &c->tokens;
+    size_t n = t->count;
+    if (S_grow((void **)&c->kept.items, &c->kept.cap, n + 1, sizeof(tx_token)) < 0)
+        return -1;
+    uint8_t *drop = calloc(n + 1, 1);
+    if (!drop)
+        return -1;
+    size_t end = n;
+    while (end > 0 && t->items[end - 1].kind == TX_TOKEN_PUNCT &&
+           strchr(".?!\"'", tx_tokens_key(t, end - 1)[0]))
+        end--;
+    size_t prev = SIZE_MAX;  /* position of the previous comma */
+    for (size_t i = 0; i <= end; i++) {
+        int comma = i < end && t->items[i].kind == TX_TOKEN_PUNCT &&
+                    strcmp(tx_tokens_key(t, i), ",") == 0;
+        if (!comma && i != end)
+            continue;
+        if (prev == SIZE_MAX && comma) {
+            if (S_in_range(S_count_words(t, 0, i), o->comma_bmin, o->comma_bmax))
+                memset(drop, 1, i + 1);
+        } else if (prev != SIZE_MAX && comma) {
+            if (S_in_range(S_count_words(t, prev + 1, i), o->comma_min, o->comma_max))
+                memset(drop + prev, 1, i - prev);
+        } else if (prev != SIZE_MAX) {
+            if (S_in_range(S_count_words(t, prev + 1, end), o->comma_emin, o->comma_emax))
+                memset(drop + prev, 1, end - prev);
+        }
+        if (comma)
+            prev = i;
+    }
+    c->kept.count = 0;
+    c->kept.keys = t->keys;  /* shared, never freed through kept */
+    for (size_t i = 0; i < n; i++)
+        if (!drop[i])
+            c->kept.items[c->kept.count++] = t->items[i];
+    free(drop);
+    return 0;
+}
+
+/* ---- actor phrases ---- */
+
+/* Appends suffix blocks unless the code already holds them on a 3-letter block boundary. */
+static void S_append_blocks(char *code, const char *blocks)
+{
+    size_t n = strlen(code), m = strlen(blocks);
+    for (size_t at = 0; at + m <= n; at += 3)
+        if (memcmp(code + at, blocks, m) == 0)
+            return;
+    if (n + m < TX_CODE_MAX)
+        memcpy(code + n, blocks, m + 1);
+}
+
+typedef struct {
+    const char *actor;  /* NULL: agents only */
+    tx_agent agents[MAX_AGENTS];
+    size_t n_agents;
+} phrase_parts;
+
+/* Writes the member codes of parts into u (an actor written A/B is several members). */
+static void S_compose(const phrase_parts *p, unit *u)
+{
+    int drop_ppl = p->n_agents > 1;
+    const char *actor = p->actor ? p->actor : "---";
+    for (const char *m = actor; *m && u->n_codes < MAX_MEMBERS;) {
+        const char *slash = strchr(m, '/');
+        size_t len = slash ? (size_t)(slash - m) : strlen(m);
+        char *code = u->codes[u->n_codes++];
+        code[0] = '\0';
+        for (size_t a = 0; a < p->n_agents; a++)
+            if (p->agents[a].prefix && strlen(code) + strlen(p->agents[a].code) < TX_CODE_MAX)
+                strcat(code, p->agents[a].code);
+        size_t have = strlen(code);
+        if (len + have >= TX_CODE_MAX)
+            len = TX_CODE_MAX - have - 1;
+        memcpy(code + have, m, len);
+        code[have + len] = '\0';
+        for (size_t a = 0; a < p->n_agents; a++)
+            if (!p->agents[a].prefix && !(drop_ppl && strcmp(p->agents[a].code, "PPL") == 0))
+                S_append_blocks(code, p->agents[a].code);
+        m = slash ? slash + 1 : m + len;
+    }
+}
+
+/* Reads actor and agent matches (with 's and determiners) from pos; returns the end. */
+static size_t S_read_parts(tx_coder *c, size_t pos, int32_t date, phrase_parts *p, size_t *first)
+{
+    size_t n = c->kept.count;
+    while (pos < n && (S_is(c, pos, W_THE) || S_is(c, pos, W_A) || S_is(c, pos, W_AN)))
+        pos++;
+    *first = pos;
+    size_t end = pos;
+    while (pos < n) {
+        uint32_t entry = 0;
+        tx_agent agent;
+        size_t actor_len = tx_actors_match(c->dict.actors, &c->kept, pos, &entry);
+        size_t agent_len = c->dict.agents ? tx_agents_match(c->dict.agents, &c->kept, pos, &agent) : 0;
+        if (actor_len && actor_len >= agent_len) {
+            const char *code = tx_actors_code(c->dict.actors, entry, date);
+            if (code && strcmp(code, "---") != 0 && !p->actor)
+                p->actor = code;
+            pos += actor_len;
+            end = pos;
+        } else if (agent_len) {
+            if (p->n_agents < MAX_AGENTS)
+                p->agents[p->n_agents++] = agent;
+            pos += agent_len;
+            end = pos;
+        } else if (end > *first && S_is(c, pos, W_POSS)) {
+            pos++;  /* "Gondor's government" */
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
+static int S_push_unit(tx_coder *c, const unit *u)
+{
+    if (S_grow((void **)&c->units, &c->cap_units, c->n_units + 1, sizeof(unit)) < 0)
+        return -1;
+    c->units[c->n_units++] = *u;
+    return 0;
+}
+
+static int S_preposition_of(const tx_coder *c, size_t pos)
+{
+    static const int preps[] = {W_OF, W_IN, W_FROM};
+    return S_is_any(c, pos, preps, TX_ARRAY_SIZE(preps));
+}
+
+/* "Lawmakers in Fornost and Gondor", "the government of Gondor": the agents of `parts`
+ * distribute over the actors of the phrases that follow the preposition. */
+static size_t S_agent_of_actor(tx_coder *c, size_t pos, int32_t date, const phrase_parts *agents,
+                               unit *u)
+{
+    size_t end = pos;
+    while (pos < c->kept.count) {
+        phrase_parts p = *agents;
+        p.actor = NULL;
+        size_t first, stop = S_read_parts(c, pos, date, &p, &first);
+        if (stop == first || !p.actor)
+            break;
+        S_compose(&p, u);
+        end = pos = stop;
+        if (S_is(c, pos, W_COMMA) && !S_is(c, pos + 1, W_AND))
+            pos++;
+        else if (S_is(c, pos, W_AND) || S_is(c, pos, W_OR))
+            pos++;
+        else if (S_is(c, pos, W_COMMA) && S_is(c, pos + 1, W_AND))
+            pos += 2;
+        else
+            break;
+    }
+    return end;
+}
+
+static int S_find_units(tx_coder *c, int32_t date)
+{
+    size_t n = c->kept.count;
+    c->n_units = 0;
+    for (size_t pos = 0; pos < n;) {
+        phrase_parts p = {0};
+        size_t first, end = S_read_parts(c, pos, date, &p, &first);
+        if (end == first) {
+            pos = first + 1;
+            continue;
+        }
+        unit u = {.first = (uint32_t)first};
+        if (!p.actor && p.n_agents && end < n && S_preposition_of(c, end)) {
+            size_t stop = S_agent_of_actor(c, end + 1, date, &p, &u);
+            if (stop > end + 1)
+                end = stop;
+        }
+        if (u.n_codes == 0)
+            S_compose(&p, &u);
+        u.end = (uint32_t)end;
+        if (S_push_unit(c, &u) < 0)
+            return -1;
+        pos = end;
+    }
+    return 0;
+}
+
+/* Words allowed between the members of a compound: "and", "the", adjectives. */
+static int S_compound_gap(const tx_coder *c, size_t from, size_t to)
+{
+    int joined = 0;
+    size_t others = 0;
+    for (size_t i = from; i < to; i++) {
+        if (S_is(c, i, W_AND) || S_is(c, i, W_NOR) || S_is(c, i, W_OR))
+            joined = 1;
+        else if (S_is(c, i, W_COMMA))
+            joined = joined || i + 1 == to || !S_is_word(c, i + 1) || 1;
+        else if (S_is(c, i, W_THE))
+            continue;
+        else if (c->kept.items[i].kind == TX_TOKEN_WORD &&
+                 !(c->kept.items[i].flags & TX_TOKEN_CAPITAL) && joined && ++others <= 3)
+            continue;
+        else
+            return 0;
+    }
+    return joined;
+}
+
+/* Merges "A, B and C" into one unit with several members. */
+static void S_find_compounds(tx_coder *c)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < c->n_units; i++) {
+        unit *u = &c->units[i];
+        if (out > 0) {
+            unit *prev = &c->units[out - 1];
+            size_t gap_end = u->first;
+            /* "the European Union (EU)": a parenthesised acronym belongs to the phrase */
+            if (S_compound_gap(c, prev->end, gap_end)) {
+                for (uint32_t k = 0; k < u->n_codes && prev->n_codes < MAX_MEMBERS; k++)
+                    memcpy(prev->codes[prev->n_codes++], u->codes[k], TX_CODE_MAX);
+                prev->end = u->end;
+                continue;
+            }
+        }
+        c->units[out++] = *u;
+    }
+    c->n_units = out;
+}
+
+static int S_index_units(tx_coder *c)
+{
+    size_t n = c->kept.count + 1;
+    if (S_grow((void **)&c->unit_starting, &c->cap_positions, n, sizeof(int32_t)) < 0)
+        return -1;
+    int32_t *ending = realloc(c->unit_ending, c->cap_positions * sizeof(int32_t));
+    if (!ending)
+        return -1;
+    c->unit_ending = ending;
+    for (size_t i = 0; i < n; i++)
+        c->unit_starting[i] = c->unit_ending[i] = -1;
+    for (size_t k = 0; k < c->n_units; k++) {
+        c->unit_starting[c->units[k].first] = (int32_t)k;
+        c->unit_ending[c->units[k].end - 1] = (int32_t)k;
+    }
+    return 0;
+}
+
+/* ---- verbs ---- */
+
+static int S_noun_context(const tx_coder *c, size_t pos)
+{
+    static const int determiners[] = {W_THE, W_A, W_AN, W_ITS, W_THEIR, W_HIS, W_HER, W_OUR,
+                                      W_MY, W_YOUR, W_POSS, W_THIS, W_THESE, W_THOSE};
+    return pos > 0 && S_is_any(c, pos - 1, determiners, TX_ARRAY_SIZE(determiners));
+}
+
+static int S_find_verbs(tx_coder *c)
+{
+    c->n_verbs = 0;
+    size_t n = c->kept.count;
+    for (size_t pos = 0; pos < n;) {
+        uint32_t form;
+        size_t len = c->unit_starting[pos] < 0 || 1
+                         ? tx_verbs_match(c->dict.verbs, &c->kept, pos, &form) : 0;
+        int inside_unit = 0;
+        for (size_t k = 0; k < c->n_units; k++)
+            if (pos >= c->units[k].first && pos < c->units[k].end)
+                inside_unit = 1;
+        if (!len || inside_unit || S_noun_context(c, pos)) {
+            pos++;
+            continue;
+        }
+        if (S_grow((void **)&c->verbs, &c->cap_verbs, c->n_verbs + 1, sizeof(verb)) < 0)
+            return -1;
+        c->verbs[c->n_verbs++] = (verb){(uint32_t)pos, (uint32_t)(pos + len), form};
+        pos += len;
+    }
+    return 0;
+}
+
+/* ---- patterns ---- */
+
+typedef struct {
+    int32_t source, target, compound;  /* unit indices bound by $ + %, or -1 */
+} binding;
+
+static int S_match_lower(tx_coder *c, const tx_pattern_elem *e, size_t count, size_t pos,
+                         binding *b);
+static int S_match_upper(tx_coder *c, const tx_pattern_elem *e, size_t count, long pos,
+                         binding *b);
+
+static void S_bind(binding *b, uint8_t kind, int32_t u)
+{
+    if (kind == TX_ELEM_SOURCE)
+        b->source = u;
+    else if (kind == TX_ELEM_TARGET)
+        b->target = u;
+    else if (kind == TX_ELEM_COMPOUND)
+        b->compound = u;
+}
+
+static int S_match_lower(tx_coder *c, const tx_pattern_elem *e, size_t count, size_t pos,
+                         binding *b)
+{
+    if (count == 0)
+        return 1;
+    size_t n = c->kept.count;
+    size_t last = e->adjacent ? TX_MIN(pos + 1, n) : n;
+    for (size_t p = pos; p < last; p++) {
+        if (--c->budget < 0)
+            return 0;
+        if (e->kind == TX_ELEM_WORD) {
+            if (S_w(c, p) == e->id && S_match_lower(c, e + 1, count - 1, p + 1, b))
+                return 1;
+        } else if (e->kind == TX_ELEM_SYNSET) {
+            size_t len = tx_verbs_synset_match(c->dict.verbs, e->id, &c->kept, p);
+            if (len && S_match_lower(c, e + 1, count - 1, p + len, b))
+                return 1;
+        } else {
+            int32_t u = c->unit_starting[p];
+            if (u < 0 || (e->kind == TX_ELEM_COMPOUND && c->units[u].n_codes < 2))
+                continue;
+            binding saved = *b;
+            S_bind(b, e->kind, u);
+            if (S_match_lower(c, e + 1, count - 1, c->units[u].end, b))
+                return 1;
+            *b = saved;
+        }
+    }
+    return 0;
+}
+
+static int S_match_upper(tx_coder *c, const tx_pattern_elem *e, size_t count, long pos,
+                         binding *b)
+{
+    if (count == 0)
+        return 1;
+    long last = e->adjacent ? pos - 1 : -1;
+    for (long p = pos; p > last && p >= 0; p--) {
+        if (--c->budget < 0)
+            return 0;
+        if (e->kind == TX_ELEM_WORD) {
+            if (S_w(c, (size_t)p) == e->id && S_match_upper(c, e + 1, count - 1, p - 1, b))
+                return 1;
+        } else if (e->kind == TX_ELEM_SYNSET) {
+            size_t len = tx_verbs_synset_match_back(c->dict.verbs, e->id, &c->kept, (size_t)p);
+            if (len && S_match_upper(c, e + 1, count - 1, p - (long)len, b))
+                return 1;
+        } else {
+            int32_t u = c->unit_ending[p];
+            if (u < 0 || (e->kind == TX_ELEM_COMPOUND && c->units[u].n_codes < 2))
+                continue;
+            binding saved = *b;
+            S_bind(b, e->kind, u);
+            if (S_match_upper(c, e + 1, count - 1, (long)c->units[u].first - 1, b))
+                return 1;
+            *b = saved;
+        }
+    }
+    return 0;
+}
+
+static const tx_pattern *S_match_patterns(tx_coder *c, const verb *v, binding *b)
+{
+    const tx_verbs *d = c->dict.verbs;
+    const tx_verb_block *block = &d->blocks[d->forms[v->form].block];
+    c->budget = MATCH_BUDGET;
+    for (uint32_t i = 0; i < block->n_patterns; i++) {
+        const tx_pattern *p = &d->patterns[block->first_pattern + i];
+        const tx_pattern_elem *e = d->elems + p->first;
+        *b = (binding){-1, -1, -1};
+        if (S_match_upper(c, e, p->n_upper, (long)v->first - 1, b) &&
+            S_match_lower(c, e + p->n_upper, p->n_lower, v->end, b))
+            return p;
+    }
+    return NULL;
+}
+
+/* ---- source, target, events ---- */
+
+static int S_after_preposition(const tx_coder *c, const unit *u)
+{
+    static const int preps[] = {W_IN, W_AT, W_FROM, W_OF, W_WITH, W_TO, W_BY, W_FOR, W_ON,
+                                W_INTO, W_AGAINST};
+    size_t p = u->first;
+    while (p > 0 && (S_is(c, p - 1, W_THE) || S_is(c, p - 1, W_A) || S_is(c, p - 1, W_AN)))
+        p--;
+    return p > 0 && S_is_any(c, p - 1, preps, TX_ARRAY_SIZE(preps));
+}
+
+static int32_t S_subject(const tx_coder *c, size_t before)
+{
+    int32_t any = -1;
+    for (size_t k = c->n_units; k-- > 0;) {
+        const unit *u = &c->units[k];
+        if (u->end > before)
+            continue;
+        if (any < 0)
+            any = (int32_t)k;
+        if (!S_after_preposition(c, u))
+            return (int32_t)k;
+    }
+    return any;
+}
+
+static int32_t S_object(const tx_coder *c, size_t after)
+{
+    for (size_t k = 0; k < c->n_units; k++)
+        if (c->units[k].first >= after)
+            return (int32_t)k;
+    return -1;
+}
+
+static int S_passive(const tx_coder *c, const verb *v)
+{
+    const tx_verb_form *f = &c->dict.verbs->forms[v->form];
+    if (f->kind != TX_FORM_PAST && f->kind != TX_FORM_EXPLICIT)
+        return 0;
+    static const int be[] = {W_IS, W_ARE, W_WAS, W_WERE, W_BE, W_BEEN, W_BEING, W_GET, W_GOT};
+    for (size_t back = 1; back <= 3 && back <= v->first; back++) {
+        size_t p = v->first - back;
+        if (S_is_any(c, p, be, TX_ARRAY_SIZE(be)))
+            return 1;
+        if (c->kept.items[p].kind != TX_TOKEN_WORD || c->unit_ending[p] >= 0)
+            return 0;
+    }
+    return 0;
+}
+
+typedef struct {
+    tx_event *events;
+    size_t count, max;
+} event_list;
+
+static void S_fill_actor(const tx_coder *c, tx_event_actor *a, const unit *u, const char *code)
+{
+    if (!u) {
+        strcpy(a->code, "---");
+        a->start = a->end = 0;
+        return;
+    }
+    snprintf(a->code, sizeof(a->code), "%s", code);
+    a->start = c->kept.items[u->first].start;
+    a->end = c->kept.items[u->end - 1].end;
+}
+
+static void S_emit(const tx_coder *c, event_list *list, const unit *src, uint32_t si,
+                   const unit *tgt, uint32_t ti, const char *code, const verb *v,
+                   uint32_t line, int paired)
+{
+    const char *s = src ? src->codes[si] : NULL, *t = tgt ? tgt->codes[ti] : NULL;
+    if (s && t && strcmp(s, t) == 0)
+        return;  /* an actor does not act on itself */
+    for (size_t i = 0; i < list->count; i++) {
+        tx_event *e = &list->events[i];
+        if (strcmp(e->code, code) == 0 && strcmp(e->source.code, s ? s : "---") == 0 &&
+            strcmp(e->target.code, t ? t : "---") == 0)
+            return;
+    }
+    if (list->count == list->max)
+        return;
+    tx_event *e = &list->events[list->count++];
+    memset(e, 0, sizeof(*e));
+    S_fill_actor(c, &e->source, src, s);
+    S_fill_actor(c, &e->target, tgt, t);
+    e->code = code;
+    e->verb_start = c->kept.items[v->first].start;
+    e->verb_end = c->kept.items[v->end - 1].end;
+    e->pattern_line = line;
+    e->block = c->dict.verbs->forms[v->form].block;
+    e->paired = (uint8_t)paired;
+}
+
+static int S_real_code(const char *code) { return code && strcmp(code, "---") != 0; }
+
+/* Emits every member-by-member event of one verb; returns how many were new. */
+static size_t S_emit_all(const tx_coder *c, event_list *list, const unit *src, const unit *tgt,
+                         const char *code, const char *pair, const verb *v, uint32_t line,
+                         const tx_coder_options *o)
+{
+    size_t before = list->count;
+    if ((!src || !tgt) && (o->require_dyad || (!src && !tgt)))
+        return 0;
+    uint32_t ns = src ? src->n_codes : 1, nt = tgt ? tgt->n_codes : 1;
+    for (uint32_t i = 0; i < ns; i++)
+        for (uint32_t j = 0; j < nt; j++) {
+            if (S_real_code(code))
+                S_emit(c, list, src, i, tgt, j, code, v, line, 0);
+            if (S_real_code(pair) && src && tgt)
+                S_emit(c, list, tgt, j, src, i, pair, v, line, 1);
+        }
+    return list->count - before;
+}
+
+static size_t S_emit_compound(const tx_coder *c, event_list *list, const unit *u,
+                              const char *code, const verb *v, uint32_t line)
+{
+    size_t before = list->count;
+    for (uint32_t i = 0; i < u->n_codes; i++)
+        for (uint32_t j = 0; j < u->n_codes; j++)
+            if (i != j && S_real_code(code))
+                S_emit(c, list, u, i, u, j, code, v, line, 0);
+    return list->count - before;
+}
+
+/* Codes one verb; *source receives the source unit used (for conjoined verbs). */
+static size_t S_code_verb(tx_coder *c, const verb *v, int32_t inherited, event_list *list,
+                          const tx_coder_options *o, int32_t *source)
+{
+    const tx_verbs *d = c->dict.verbs;
+    const tx_verb_form *f = &d->forms[v->form];
+    const tx_verb_block *block = &d->blocks[f->block];
+    binding b;
+    const tx_pattern *p = S_match_patterns(c, v, &b);
+    const char *code = f->code ? f->code : block->code;
+    const char *pair = f->code ? f->pair_code : block->pair_code;
+    uint32_t line = f->line;
+    if (p) {
+        code = p->code;
+        pair = p->pair_code;
+        line = p->line;
+    }
+    int32_t subject = inherited >= 0 ? inherited : S_subject(c, v->first);
+    int32_t object = S_object(c, v->end);
+    int32_t src = subject, tgt = object;
+    if (S_passive(c, v) && !(p && (b.source >= 0 || b.target >= 0))) {
+        src = object;
+        tgt = subject;
+    }
+    if (p && b.compound >= 0)
+        return S_emit_compound(c, list, &c->units[b.compound], code, v, line);
+    if (p && b.source >= 0)
+        src = b.source;
+    if (p && b.target >= 0)
+        tgt = b.target;
+    if (src >= 0 && src == tgt)
+        tgt = -1;
+    *source = src;
+    return S_emit_all(c, list, src >= 0 ? &c->units[src] : NULL, tgt >= 0 ? &c->units[tgt] : NULL,
+                      code, pair, v, line, o);
+}
+
+static int S_subordinator(const tx_coder *c, size_t pos)
+{
+    static const int subs[] = {W_THAT, W_WHICH, W_WHO, W_WHEN, W_WHILE, W_AFTER, W_BEFORE,
+                               W_BECAUSE, W_IF, W_WHERE, W_SINCE, W_UNTIL};
+    return S_is_any(c, pos, subs, TX_ARRAY_SIZE(subs));
+}
+
+/* Is verb v conjoined to the previous one ("condemned ... and promised")? */
+static int S_conjoined(const tx_coder *c, const verb *v, const verb *prev)
+{
+    static const int aux[] = {W_HAS, W_HAVE, W_HAD, W_WILL, W_WOULD, W_ALSO, W_NOT, W_NT};
+    size_t p = v->first;
+    while (p > prev->end && S_is_any(c, p - 1, aux, TX_ARRAY_SIZE(aux)))
+        p--;
+    return p > prev->end && (S_is(c, p - 1, W_AND) || S_is(c, p - 1, W_BUT));
+}
+
+/* Does verb v start a clause of its own after the previously coded verb: a comma or
+ * semicolon, then its own subject, and no subordinating word in between? */
+static int S_new_clause(const tx_coder *c, const verb *v, const verb *prev)
+{
+    size_t punct = SIZE_MAX;
+    for (size_t p = prev->end; p < v->first; p++)
+        if (S_is(c, p, W_COMMA) || S_is(c, p, W_SEMI))
+            punct = p;
+    if (punct == SIZE_MAX)
+        return 0;
+    for (size_t p = punct + 1; p < v->first; p++)
+        if (S_subordinator(c, p))
+            return 0;
+    int32_t s = S_subject(c, v->first);
+    return s < 0 || c->units[s].first > punct;
+}
+
+static void S_code_sentence(tx_coder *c, const tx_coder_options *o, event_list *list)
+{
+    const verb *prev = NULL;
+    int32_t prev_source = -1;
+    for (size_t i = 0; i < c->n_verbs; i++) {
+        const verb *v = &c->verbs[i];
+        int32_t inherited = -1;
+        if (prev) {
+            if (S_conjoined(c, v, prev))
+                inherited = prev_source;
+            else if (!S_new_clause(c, v, prev))
+                continue;
+        }
+        int32_t source = -1;
+        if (S_code_verb(c, v, inherited, list, o, &source) > 0) {
+            prev = v;
+            prev_source = source;
+        }
+    }
+}
+
+static void S_lookup_words(tx_coder *c)
+{
+    for (size_t i = 0; i < c->tokens.count; i++) {
+        tx_token *t = &c->tokens.items[i];
+        t->word = tx_lexicon_find(c->dict.lex, c->tokens.keys.data + t->key, t->key_len);
+    }
+}
+
+tx_sentence_status tx_coder_code(tx_coder *c, const char *text, size_t start, size_t end,
+                                 int32_t date, const tx_coder_options *o, tx_event *events,
+                                 size_t *count)
+{
+    *count = 0;
+    tx_tokens_clear(&c->tokens);
+    if (tx_tokenize(text, start, end, &c->tokens) < 0)
+        return TX_SENTENCE_CODED;
+    S_lookup_words(c);
+    if (c->dict.discards) {
+        tx_discard_kind kind = tx_discards_match(c->dict.discards, &c->tokens, NULL, NULL, NULL);
+        if (kind == TX_DISCARD_STORY)
+            return TX_SENTENCE_STORY_DISCARDED;
+        if (kind == TX_DISCARD_SENTENCE)
+            return TX_SENTENCE_DISCARDED;
+    }
+    if (S_delete_commas(c, o) < 0 || S_find_units(c, date) < 0)
+        return TX_SENTENCE_CODED;
+    S_find_compounds(c);
+    if (S_index_units(c) < 0 || S_find_verbs(c) < 0)
+        return TX_SENTENCE_CODED;
+    event_list list = {events, 0, TX_EVENTS_MAX};
+    S_code_sentence(c, o, &list);
+    *count = list.count;
+    return TX_SENTENCE_CODED;
+}

@@ -1,0 +1,74 @@
+/* coder.h: codes one sentence into CAMEO events: actors, verbs, patterns, source and target. */
+#ifndef TX_CODER_H
+#define TX_CODER_H
+
+#include "actors.h"
+#include "agents.h"
+#include "discards.h"
+#include "lexicon.h"
+#include "token.h"
+#include "verbs.h"
+
+/* The dictionaries a coder reads; the coder borrows them (they must outlive it). */
+typedef struct {
+    tx_lexicon *lex;
+    tx_actors *actors;
+    tx_agents *agents;
+    tx_discards *discards;  /* may be NULL */
+    tx_verbs *verbs;
+} tx_dictionaries;
+
+/* TABARI/PETRARCH coding options (VALIDATION_FORMAT.md §3). */
+typedef struct {
+    int require_dyad;      /* events need both source and target; else "---" fills a gap */
+    int new_actor_length;  /* > 0: unknown noun phrases of at most N words become actors */
+    int comma_min, comma_max;    /* delete comma clauses mid-sentence of this many words */
+    int comma_bmin, comma_bmax;  /* ... at the beginning of the sentence */
+    int comma_emin, comma_emax;  /* ... at the end of the sentence */
+} tx_coder_options;
+
+void tx_coder_options_default(tx_coder_options *options);
+
+#define TX_CODE_MAX 40
+#define TX_EVENTS_MAX 64
+
+typedef struct {
+    char code[TX_CODE_MAX];   /* "RUSGOV", "---GOV"; "---" when the slot is empty */
+    uint32_t start, end;      /* byte span of the phrase in the text; 0,0 when empty */
+} tx_event_actor;
+
+typedef struct {
+    tx_event_actor source, target;
+    const char *code;         /* CAMEO (or dictionary) event code; owned by the verbs */
+    uint32_t verb_start, verb_end;
+    uint32_t pattern_line;    /* dictionary line of the pattern or verb line that fired */
+    uint32_t block;           /* verb block */
+    uint8_t passive;          /* coded in the passive voice */
+    uint8_t paired;           /* the reverse event of a paired [A:P] code */
+} tx_event;
+
+typedef enum {
+    TX_SENTENCE_CODED = 0,    /* zero or more events */
+    TX_SENTENCE_DISCARDED,    /* a sentence-level discard phrase matched */
+    TX_SENTENCE_STORY_DISCARDED /* a story-level discard phrase matched: skip the rest too */
+} tx_sentence_status;
+
+typedef struct tx_coder tx_coder;
+
+/* Returns NULL when out of memory.  Interns the few function words it needs into dict->lex. */
+tx_coder *tx_coder_new(const tx_dictionaries *dict);
+void tx_coder_free(tx_coder *coder);
+
+/* Codes text[start..end) (one sentence; valid UTF-8) as of `date` (YYYYMMDD).  Writes up to
+ * TX_EVENTS_MAX events to events[] and their count to *count.  Event offsets are into text. */
+tx_sentence_status tx_coder_code(tx_coder *coder, const char *text, size_t start, size_t end,
+                                 int32_t date, const tx_coder_options *options,
+                                 tx_event *events, size_t *count);
+
+/* The path of the verb dictionary the coder's patterns came from (for "file:line"). */
+const char *tx_coder_verbs_path(const tx_coder *coder);
+
+/* The tokens of the last sentence coded (for callers that report on them); owned. */
+const tx_tokens *tx_coder_tokens(const tx_coder *coder);
+
+#endif

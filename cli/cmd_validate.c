@@ -162,6 +162,8 @@ int cmd_validate(int argc, char **argv)
         S_load(&set, TX_DICT_VERBS, o.dict_dir, records.verb_file, &diag) == 0 &&
         S_load(&set, TX_DICT_DISCARDS, o.dict_dir, records.discard_file, &diag) == 0) {
         tx_coder *coder = tx_coder_new(&set.dict);
+        if (coder && o.only)
+            tx_coder_set_trace(coder, stdout);
         size_t passed = 0, failed = 0;
         for (size_t i = 0; coder && i < records.count; i++) {
             const tx_record *r = &records.items[i];

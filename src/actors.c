@@ -137,27 +137,37 @@ int32_t tx_actors_parse_date(const char *s, size_t n)
 
 /* ---- phrases ---- */
 
-/* Appends one folded word to the pending phrase.  A possessive "X'S" becomes X and 'S, the
- * way the tokenizer splits the text, so "PEOPLE'S_ARMY" matches "People's Army". */
+size_t tx_actors_intern_word(tx_lexicon *lex, const char *w, size_t n, tx_buf *scratch,
+                             uint32_t ids[2])
+{
+    tx_buf_clear(scratch);
+    if (tx_fold(w, n, scratch) < 0)
+        return 0;
+    const char *f = scratch->data;
+    size_t len = scratch->len, stem = len;
+    if (len > 2 && memcmp(f + len - 2, "'S", 2) == 0)
+        stem = len - 2;  /* PEOPLE'S: PEOPLE 'S */
+    else if (len > 2 && memcmp(f + len - 2, "S'", 2) == 0)
+        stem = len - 1;  /* JOURNALISTS': JOURNALISTS ' */
+    size_t count = 0;
+    if (stem > 0 && !(ids[count++] = tx_lexicon_intern(lex, f, stem)))
+        return 0;
+    if (stem < len && !(ids[count++] = tx_lexicon_intern(lex, f + stem, len - stem)))
+        return 0;
+    return count;
+}
+
+/* Appends one dictionary word (one or two ids) to the pending phrase. */
 static tx_status S_add_word(loader *l, const char *w, size_t n)
 {
-    tx_buf *f = &l->fold;
-    tx_buf_clear(f);
-    if (tx_fold(w, n, f) < 0)
+    uint32_t ids[2];
+    size_t count = tx_actors_intern_word(l->actors->lex, w, n, &l->fold, ids);
+    if (count == 0)
         return TX_ERR_NOMEM;
-    size_t stem = f->len;
-    if (f->len > 2 && memcmp(f->data + f->len - 2, "'S", 2) == 0)
-        stem = f->len - 2;
-    for (size_t part = 0; part < 2; part++) {
-        const char *p = part ? f->data + stem : f->data;
-        size_t len = part ? f->len - stem : stem;
-        if (len == 0)
-            continue;
-        uint32_t id = tx_lexicon_intern(l->actors->lex, p, len);
-        if (id == TX_WORD_NONE ||
-            S_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
+    for (size_t i = 0; i < count; i++) {
+        if (S_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
             return TX_ERR_NOMEM;
-        l->words[l->nwords++] = id;
+        l->words[l->nwords++] = ids[i];
     }
     return TX_OK;
 }

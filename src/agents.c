@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actors.h"
 #include "arena.h"
 #include "buffer.h"
 #include "dictfile.h"
-#include "fold.h"
 #include "trie.h"
 
 /* Recursion limit for !SET! markers inside one phrase; real files use one. */
@@ -123,26 +123,17 @@ static void S_problem(loader *l, const char *fmt, ...)
 
 /* ---- phrases ---- */
 
-/* Appends the folded word w[0..n) to l->words; "X'S" becomes X and 'S as in the tokenizer. */
+/* Appends one dictionary word (one or two ids, see tx_actors_intern_word) to l->words. */
 static tx_status S_add_word(loader *l, const char *w, size_t n)
 {
-    tx_buf *f = &l->fold;
-    tx_buf_clear(f);
-    if (tx_fold(w, n, f) < 0)
+    uint32_t ids[2];
+    size_t count = tx_actors_intern_word(l->agents->lex, w, n, &l->fold, ids);
+    if (count == 0)
         return TX_ERR_NOMEM;
-    size_t stem = f->len;
-    if (f->len > 2 && memcmp(f->data + f->len - 2, "'S", 2) == 0)
-        stem = f->len - 2;
-    for (size_t part = 0; part < 2; part++) {
-        const char *p = part ? f->data + stem : f->data;
-        size_t len = part ? f->len - stem : stem;
-        if (len == 0)
-            continue;
-        uint32_t id = tx_lexicon_intern(l->agents->lex, p, len);
-        if (id == TX_WORD_NONE ||
-            S_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
+    for (size_t i = 0; i < count; i++) {
+        if (S_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
             return TX_ERR_NOMEM;
-        l->words[l->nwords++] = id;
+        l->words[l->nwords++] = ids[i];
     }
     return TX_OK;
 }

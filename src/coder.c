@@ -1,6 +1,8 @@
 /* coder.c: a shallow TABARI-lineage coder: comma clauses, actor phrases, verbs, patterns. */
 #include "coder.h"
 
+#include "sentence.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +21,8 @@ enum {
     W_SINCE, W_UNTIL, W_ITS, W_THEIR, W_HIS, W_HER, W_OUR, W_MY, W_YOUR, W_THIS, W_THESE,
     W_THOSE, W_COMMA, W_SEMI, W_LPAREN, W_RPAREN, W_TO, W_AT, W_WITH, W_FOR, W_ON, W_INTO,
     W_AGAINST, W_HAS, W_HAVE, W_HAD, W_WILL, W_WOULD, W_ALSO, W_NOT, W_NT, W_FOR_DOT,
-    W_COUNT
+    W_BETWEEN, W_OVER, W_ABOUT, W_AMONG, W_THROUGH, W_UNDER, W_DURING, W_TOWARD, W_TOWARDS,
+    W_NEAR, W_WITHOUT, W_COUNT
 };
 
 static const char *const S_function_words[W_COUNT] = {
@@ -29,6 +32,8 @@ static const char *const S_function_words[W_COUNT] = {
     "SINCE", "UNTIL", "ITS", "THEIR", "HIS", "HER", "OUR", "MY", "YOUR", "THIS", "THESE",
     "THOSE", ",", ";", "(", ")", "TO", "AT", "WITH", "FOR", "ON", "INTO",
     "AGAINST", "HAS", "HAVE", "HAD", "WILL", "WOULD", "ALSO", "NOT", "N'T", ".",
+    "BETWEEN", "OVER", "ABOUT", "AMONG", "THROUGH", "UNDER", "DURING", "TOWARD", "TOWARDS",
+    "NEAR", "WITHOUT",
 };
 
 typedef struct {
@@ -54,6 +59,7 @@ struct tx_coder {
     verb *verbs;
     size_t n_verbs, cap_verbs;
     long budget;
+    FILE *trace;
 };
 
 void tx_coder_options_default(tx_coder_options *o)
@@ -92,6 +98,29 @@ void tx_coder_free(tx_coder *c)
 
 const tx_tokens *tx_coder_tokens(const tx_coder *c) { return &c->tokens; }
 
+void tx_coder_set_trace(tx_coder *c, FILE *trace) { c->trace = trace; }
+
+static void S_trace(const tx_coder *c)
+{
+    FILE *f = c->trace;
+    fprintf(f, "kept:");
+    for (size_t i = 0; i < c->kept.count; i++)
+        fprintf(f, " %s%s", tx_tokens_key(&c->kept, i), c->kept.items[i].word ? "" : "?");
+    fprintf(f, "\n");
+    for (size_t k = 0; k < c->n_units; k++) {
+        fprintf(f, "unit %zu [%u,%u):", k, c->units[k].first, c->units[k].end);
+        for (uint32_t m = 0; m < c->units[k].n_codes; m++)
+            fprintf(f, " %s", c->units[k].codes[m]);
+        fprintf(f, "\n");
+    }
+    for (size_t v = 0; v < c->n_verbs; v++) {
+        const tx_verb_form *form = &c->dict.verbs->forms[c->verbs[v].form];
+        fprintf(f, "verb at %u: %s (block %s, line %u)\n", c->verbs[v].first,
+                tx_tokens_key(&c->kept, c->verbs[v].first), c->dict.verbs->blocks[form->block].name,
+                form->line);
+    }
+}
+
 const char *tx_coder_verbs_path(const tx_coder *c) { return c->dict.verbs->path ? c->dict.verbs->path : ""; }
 
 static int S_grow(void **array, size_t *cap, size_t need, size_t size)
@@ -127,11 +156,6 @@ static int S_is_any(const tx_coder *c, size_t pos, const int *which, size_t n)
     return 0;
 }
 
-static int S_is_word(const tx_coder *c, size_t pos)
-{
-    uint8_t kind = c->kept.items[pos].kind;
-    return kind == TX_TOKEN_WORD || kind == TX_TOKEN_NUMBER || kind == TX_TOKEN_CLITIC;
-}
 
 /* ---- comma clauses ---- */
 
@@ -147,6 +171,23 @@ static size_t S_count_words(const tx_tokens *t, size_t from, size_t to)
 static int S_in_range(size_t n, int min, int max)
 {
     return max > 0 && (int)n >= min && (int)n <= max;
+}
+
+/* Does an actor phrase start right after the comma at `comma` (a list going on), perhaps
+ * after "the" and an adjective or two ("Mordor, the awful Fornost, and Gondor")? */
+static int S_list_goes_on(const tx_coder *c, size_t comma)
+{
+    const tx_tokens *t = &c->tokens;
+    uint32_t entry;
+    size_t p = comma + 1;
+    for (int skipped = 0; p < t->count && skipped <= 3; p++, skipped++) {
+        if (tx_actors_match(c->dict.actors, t, p, &entry) > 0)
+            return 1;
+        const tx_token *k = &t->items[p];
+        if (k->word != c->word[W_THE] && (k->kind != TX_TOKEN_WORD || (k->flags & TX_TOKEN_CAPITAL)))
+            return 0;
+    }
+    return 0;
 }
 
 /* TABARI deletes short comma-delimited clauses (appositions, asides) before coding, so the
@@ -174,10 +215,12 @@ static int S_delete_commas(tx_coder *c, const tx_coder_options *o)
             if (S_in_range(S_count_words(t, 0, i), o->comma_bmin, o->comma_bmax))
                 memset(drop, 1, i + 1);
         } else if (prev != SIZE_MAX && comma) {
-            if (S_in_range(S_count_words(t, prev + 1, i), o->comma_min, o->comma_max))
+            if (S_in_range(S_count_words(t, prev + 1, i), o->comma_min, o->comma_max) &&
+                !S_list_goes_on(c, prev))
                 memset(drop + prev, 1, i - prev);
         } else if (prev != SIZE_MAX) {
-            if (S_in_range(S_count_words(t, prev + 1, end), o->comma_emin, o->comma_emax))
+            if (S_in_range(S_count_words(t, prev + 1, end), o->comma_emin, o->comma_emax) &&
+                !S_list_goes_on(c, prev))
                 memset(drop + prev, 1, end - prev);
         }
         if (comma)
@@ -240,7 +283,10 @@ static void S_compose(const phrase_parts *p, unit *u)
 static size_t S_read_parts(tx_coder *c, size_t pos, int32_t date, phrase_parts *p, size_t *first)
 {
     size_t n = c->kept.count;
-    while (pos < n && (S_is(c, pos, W_THE) || S_is(c, pos, W_A) || S_is(c, pos, W_AN)))
+    uint32_t probe;
+    /* skip determiners, unless the dictionary phrase itself starts with one ("THE SHIRE") */
+    while (pos < n && (S_is(c, pos, W_THE) || S_is(c, pos, W_A) || S_is(c, pos, W_AN)) &&
+           !tx_actors_match(c->dict.actors, &c->kept, pos, &probe))
         pos++;
     *first = pos;
     size_t end = pos;
@@ -312,6 +358,7 @@ static size_t S_agent_of_actor(tx_coder *c, size_t pos, int32_t date, const phra
 static int S_find_units(tx_coder *c, int32_t date)
 {
     size_t n = c->kept.count;
+    const char *last_actor = NULL;
     c->n_units = 0;
     for (size_t pos = 0; pos < n;) {
         phrase_parts p = {0};
@@ -321,13 +368,30 @@ static int S_find_units(tx_coder *c, int32_t date)
             continue;
         }
         unit u = {.first = (uint32_t)first};
-        if (!p.actor && p.n_agents && end < n && S_preposition_of(c, end)) {
+        phrase_parts also = {0};
+        size_t also_first, also_end = end;
+        if (!p.actor && p.n_agents && end + 1 < n && S_is(c, end, W_AND)) {
+            also_end = S_read_parts(c, end + 1, date, &also, &also_first);
+            if (also.actor || !also.n_agents || also_end >= n || !S_preposition_of(c, also_end))
+                also_end = end;
+        }
+        if (also_end > end) {  /* each agent of the pair goes with each actor after it */
+            size_t stop = S_agent_of_actor(c, also_end + 1, date, &p, &u);
+            S_agent_of_actor(c, also_end + 1, date, &also, &u);
+            if (stop > also_end + 1)
+                end = stop;
+        } else if (!p.actor && p.n_agents && end < n && S_preposition_of(c, end)) {
             size_t stop = S_agent_of_actor(c, end + 1, date, &p, &u);
             if (stop > end + 1)
                 end = stop;
         }
+        if (u.n_codes == 0 && !p.actor && p.n_agents && c->n_units > 0 && first >= 1 &&
+            S_is(c, first - 1, W_AND) && c->units[c->n_units - 1].end + 1 == first &&
+            c->units[c->n_units - 1].n_codes == 1 && last_actor)
+            p.actor = last_actor;
         if (u.n_codes == 0)
             S_compose(&p, &u);
+        last_actor = p.actor;
         u.end = (uint32_t)end;
         if (S_push_unit(c, &u) < 0)
             return -1;
@@ -336,45 +400,64 @@ static int S_find_units(tx_coder *c, int32_t date)
     return 0;
 }
 
-/* Words allowed between the members of a compound: "and", "the", adjectives. */
+/* The words between two actor phrases: GAP_NONE when they are not list neighbours,
+ * GAP_COMMA for ", the", GAP_CONJ when "and", "or" or "nor" joins them.  Adjectives may
+ * stand before the next member ("and the evil awful Gondor"). */
+enum { GAP_NONE, GAP_COMMA, GAP_CONJ };
+
 static int S_compound_gap(const tx_coder *c, size_t from, size_t to)
 {
-    int joined = 0;
-    size_t others = 0;
+    int kind = GAP_NONE;
+    size_t adjectives = 0;
     for (size_t i = from; i < to; i++) {
-        if (S_is(c, i, W_AND) || S_is(c, i, W_NOR) || S_is(c, i, W_OR))
-            joined = 1;
-        else if (S_is(c, i, W_COMMA))
-            joined = joined || i + 1 == to || !S_is_word(c, i + 1) || 1;
-        else if (S_is(c, i, W_THE))
+        if (S_is(c, i, W_AND) || S_is(c, i, W_NOR) || S_is(c, i, W_OR)) {
+            if (adjectives)
+                return GAP_NONE;
+            kind = GAP_CONJ;
+        } else if (S_is(c, i, W_COMMA)) {
+            if (adjectives)
+                return GAP_NONE;
+            if (kind == GAP_NONE)
+                kind = GAP_COMMA;
+        } else if (S_is(c, i, W_THE) && kind != GAP_NONE) {
             continue;
-        else if (c->kept.items[i].kind == TX_TOKEN_WORD &&
-                 !(c->kept.items[i].flags & TX_TOKEN_CAPITAL) && joined && ++others <= 3)
+        } else if (kind != GAP_NONE && c->kept.items[i].kind == TX_TOKEN_WORD &&
+                   !(c->kept.items[i].flags & TX_TOKEN_CAPITAL) && ++adjectives <= 3) {
             continue;
-        else
-            return 0;
+        } else {
+            return GAP_NONE;
+        }
     }
-    return joined;
+    return kind;
 }
 
-/* Merges "A, B and C" into one unit with several members. */
+static void S_merge(unit *into, const unit *u)
+{
+    for (uint32_t k = 0; k < u->n_codes && into->n_codes < MAX_MEMBERS; k++)
+        memcpy(into->codes[into->n_codes++], u->codes[k], TX_CODE_MAX);
+    into->end = u->end;
+}
+
+/* Merges "A, B and C" into one unit with several members.  Commas alone make no list:
+ * "Gondor, a senior Bree official" is an apposition, so a chain of comma gaps counts only
+ * up to its last conjunction. */
 static void S_find_compounds(tx_coder *c)
 {
     size_t out = 0;
-    for (size_t i = 0; i < c->n_units; i++) {
-        unit *u = &c->units[i];
-        if (out > 0) {
-            unit *prev = &c->units[out - 1];
-            size_t gap_end = u->first;
-            /* "the European Union (EU)": a parenthesised acronym belongs to the phrase */
-            if (S_compound_gap(c, prev->end, gap_end)) {
-                for (uint32_t k = 0; k < u->n_codes && prev->n_codes < MAX_MEMBERS; k++)
-                    memcpy(prev->codes[prev->n_codes++], u->codes[k], TX_CODE_MAX);
-                prev->end = u->end;
-                continue;
-            }
+    for (size_t i = 0; i < c->n_units;) {
+        size_t last = i;  /* the chain's last member joined by a conjunction */
+        for (size_t j = i + 1; j < c->n_units; j++) {
+            int gap = S_compound_gap(c, c->units[j - 1].end, c->units[j].first);
+            if (gap == GAP_NONE)
+                break;
+            if (gap == GAP_CONJ)
+                last = j;
         }
-        c->units[out++] = *u;
+        unit merged = c->units[i];
+        for (size_t j = i + 1; j <= last; j++)
+            S_merge(&merged, &c->units[j]);
+        c->units[out++] = merged;
+        i = last + 1;
     }
     c->n_units = out;
 }
@@ -533,7 +616,9 @@ static const tx_pattern *S_match_patterns(tx_coder *c, const verb *v, binding *b
 static int S_after_preposition(const tx_coder *c, const unit *u)
 {
     static const int preps[] = {W_IN, W_AT, W_FROM, W_OF, W_WITH, W_TO, W_BY, W_FOR, W_ON,
-                                W_INTO, W_AGAINST};
+                                W_INTO, W_AGAINST, W_BETWEEN, W_OVER, W_ABOUT, W_AMONG,
+                                W_THROUGH, W_UNDER, W_DURING, W_TOWARD, W_TOWARDS, W_NEAR,
+                                W_WITHOUT};
     size_t p = u->first;
     while (p > 0 && (S_is(c, p - 1, W_THE) || S_is(c, p - 1, W_A) || S_is(c, p - 1, W_AN)))
         p--;
@@ -555,11 +640,45 @@ static int32_t S_subject(const tx_coder *c, size_t before)
     return any;
 }
 
+static int S_verb_starts(const tx_coder *c, size_t pos)
+{
+    for (size_t v = 0; v < c->n_verbs; v++)
+        if (c->verbs[v].first == pos)
+            return 1;
+    return 0;
+}
+
+/* The first actor phrase after the verb.  Past a comma, a phrase followed by a verb is the
+ * subject of the next clause, not an object ("... burned down its embassy, a senior official
+ * said"), and a semicolon ends the search. */
 static int32_t S_object(const tx_coder *c, size_t after)
 {
-    for (size_t k = 0; k < c->n_units; k++)
-        if (c->units[k].first >= after)
-            return (int32_t)k;
+    for (size_t k = 0; k < c->n_units; k++) {
+        const unit *u = &c->units[k];
+        if (u->first < after)
+            continue;
+        int comma = 0;
+        for (size_t p = after; p < u->first; p++) {
+            if (S_is(c, p, W_SEMI))
+                return -1;
+            comma |= S_is(c, p, W_COMMA);
+        }
+        if (comma && S_verb_starts(c, u->end))
+            return -1;
+        return (int32_t)k;
+    }
+    return -1;
+}
+
+/* The actor phrase after "by" that follows a passive verb, in its clause. */
+static int32_t S_agent_by(const tx_coder *c, size_t after)
+{
+    for (size_t p = after; p < c->kept.count; p++) {
+        if (S_is(c, p, W_COMMA) || S_is(c, p, W_SEMI) || S_verb_starts(c, p))
+            return -1;
+        if (S_is(c, p, W_BY))
+            return S_object(c, p + 1);
+    }
     return -1;
 }
 
@@ -675,16 +794,25 @@ static size_t S_code_verb(tx_coder *c, const verb *v, int32_t inherited, event_l
     int32_t subject = inherited >= 0 ? inherited : S_subject(c, v->first);
     int32_t object = S_object(c, v->end);
     int32_t src = subject, tgt = object;
-    if (S_passive(c, v) && !(p && (b.source >= 0 || b.target >= 0))) {
-        src = object;
+    int32_t agent = S_passive(c, v) ? S_agent_by(c, v->end) : -1;
+    if (agent >= 0 && !(p && (b.source >= 0 || b.target >= 0))) {
+        /* "Osgiliath was condemned by Gondor": the agent acts on the subject */
+        src = agent;
         tgt = subject;
     }
-    if (p && b.compound >= 0)
-        return S_emit_compound(c, list, &c->units[b.compound], code, v, line);
+    if (p && b.compound >= 0) {
+        if (c->units[b.compound].first < v->first)  /* "% HAVE *": members act on each other */
+            return S_emit_compound(c, list, &c->units[b.compound], code, v, line);
+        tgt = b.compound;                            /* "* WITH %": the members are targets */
+    }
     if (p && b.source >= 0)
         src = b.source;
-    if (p && b.target >= 0)
+    if (p && b.target >= 0) {
         tgt = b.target;
+        /* "- NOTED + *": a target before the verb; the source is the subject before it */
+        if (b.source < 0 && inherited < 0 && c->units[tgt].first < v->first)
+            src = S_subject(c, c->units[tgt].first);
+    }
     if (src >= 0 && src == tgt)
         tgt = -1;
     *source = src;
@@ -760,6 +888,8 @@ tx_sentence_status tx_coder_code(tx_coder *c, const char *text, size_t start, si
                                  size_t *count)
 {
     *count = 0;
+    /* A dateline ("GENEVA, Nov 20 (Reuters) -") names where the story was filed, not an actor. */
+    start += tx_dateline_length(text + start, end - start);
     tx_tokens_clear(&c->tokens);
     if (tx_tokenize(text, start, end, &c->tokens) < 0)
         return TX_SENTENCE_CODED;
@@ -776,6 +906,8 @@ tx_sentence_status tx_coder_code(tx_coder *c, const char *text, size_t start, si
     S_find_compounds(c);
     if (S_index_units(c) < 0 || S_find_verbs(c) < 0)
         return TX_SENTENCE_CODED;
+    if (c->trace)
+        S_trace(c);
     event_list list = {events, 0, TX_EVENTS_MAX};
     S_code_sentence(c, o, &list);
     *count = list.count;

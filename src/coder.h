@@ -2,6 +2,8 @@
 #ifndef TX_CODER_H
 #define TX_CODER_H
 
+#include <stdio.h>
+
 #include "actors.h"
 #include "agents.h"
 #include "discards.h"
@@ -64,6 +66,9 @@ void tx_coder_free(tx_coder *coder);
 tx_sentence_status tx_coder_code(tx_coder *coder, const char *text, size_t start, size_t end,
                                  int32_t date, const tx_coder_options *options,
                                  tx_event *events, size_t *count);
+
+/* Writes what the coder sees (kept tokens, actor phrases, verbs) to `trace`, or stops when NULL. */
+void tx_coder_set_trace(tx_coder *coder, FILE *trace);
 
 /* The path of the verb dictionary the coder's patterns came from (for "file:line"). */
 const char *tx_coder_verbs_path(const tx_coder *coder);

@@ -96,6 +96,9 @@ int tx_dictfile_next(tx_dictfile *file, const char **text, size_t *len, int keep
             a++;
         if (a < m && line_buf[a] == '#')
             continue;
+        /* "<! ..." that is not a comment opener is a markup line (rule 1): skip it */
+        if (m - a >= 2 && line_buf[a] == '<' && line_buf[a + 1] == '!')
+            continue;
         if (!keep_hash) {
             char *hash = memchr(line_buf + a, '#', m - a);
             if (hash)

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actors.h"
 #include "arena.h"
 #include "buffer.h"
 #include "dictfile.h"
-#include "fold.h"
 #include "lexicon.h"
 #include "trie.h"
 
@@ -102,25 +102,17 @@ void tx_issues_free(tx_issues *is)
 
 /* ---- storing one form ---- */
 
+/* Appends one dictionary word (one or two ids, see tx_actors_intern_word) to l->ids. */
 static tx_status S_add_word(loader *l, const char *w, size_t n)
 {
-    tx_buf *f = &l->fold;
-    tx_buf_clear(f);
-    if (tx_fold(w, n, f) < 0)
+    uint32_t ids[2];
+    size_t count = tx_actors_intern_word(l->issues->words, w, n, &l->fold, ids);
+    if (count == 0)
         return TX_ERR_NOMEM;
-    size_t stem = f->len;  /* "X'S" becomes X and 'S, as in the tokenizer */
-    if (f->len > 2 && memcmp(f->data + f->len - 2, "'S", 2) == 0)
-        stem = f->len - 2;
-    for (size_t part = 0; part < 2; part++) {
-        const char *p = part ? f->data + stem : f->data;
-        size_t len = part ? f->len - stem : stem;
-        if (len == 0)
-            continue;
-        uint32_t id = tx_lexicon_intern(l->issues->words, p, len);
-        if (id == TX_WORD_NONE ||
-            S_reserve((void **)&l->ids, &l->capids, l->nids, sizeof(*l->ids)) < 0)
+    for (size_t i = 0; i < count; i++) {
+        if (S_reserve((void **)&l->ids, &l->capids, l->nids, sizeof(*l->ids)) < 0)
             return TX_ERR_NOMEM;
-        l->ids[l->nids++] = id;
+        l->ids[l->nids++] = ids[i];
     }
     return TX_OK;
 }

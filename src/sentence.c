@@ -114,6 +114,10 @@ static int S_is_closer(int32_t cp)
            cp == 0x00BB || cp == 0x203A;
 }
 
+/* Bytes that may start a sentence-ending mark or a line break: the scans test only these. */
+static const unsigned char S_may_end[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE2] = 1};
+static const unsigned char S_may_break[256] = {['\n'] = 1, ['\r'] = 1, [0xE2] = 1};
+
 /* Length of the sentence-ending mark at text[i..end) (. ? ! …), or 0. */
 static size_t S_terminator(const char *text, size_t i, size_t end)
 {
@@ -167,7 +171,8 @@ static int S_starts_sentence(const char *text, size_t i, size_t end)
     if (n == 0 || n == sizeof(word) || (i + n < end && S_is_ascii_letter(text[i + n])))
         return 0;
     for (size_t k = 0; k < TX_ARRAY_SIZE(S_starters); k++)
-        if (strlen(S_starters[k]) == n && memcmp(S_starters[k], word, n) == 0)
+        if (S_starters[k][0] == word[0] && strlen(S_starters[k]) == n &&
+            memcmp(S_starters[k], word, n) == 0)
             return 1;
     return 0;
 }
@@ -270,6 +275,10 @@ static int S_split_line(const char *text, size_t line_start, size_t line_end, ui
     int first = 1;
     size_t i = start + tx_dateline_length(text + start, line_end - start);
     while (i < line_end) {
+        if (!S_may_end[(unsigned char)text[i]]) {
+            i++;
+            continue;
+        }
         size_t mark_len = S_terminator(text, i, line_end);
         if (!mark_len) {
             i++;
@@ -305,7 +314,7 @@ int tx_split_sentences(const char *text, size_t len, tx_sentences *list)
     size_t line_start = 0;
     uint32_t line = 1;
     for (size_t i = 0; i < len;) {
-        size_t brk = S_line_break(text, i, len);
+        size_t brk = S_may_break[(unsigned char)text[i]] ? S_line_break(text, i, len) : 0;
         if (!brk) {
             i++;
             continue;
@@ -381,19 +390,22 @@ static size_t S_dateline_word(const char *text, size_t i, size_t len, int *all_c
 
 size_t tx_dateline_length(const char *text, size_t len)
 {
-    enum { LONGEST_DATELINE = 120, MOST_WORDS = 12 };
+    enum { LONGEST_DATELINE = 120, MOST_WORDS = 12, PLACE_WORDS = 4 };
     if (len > 0 && text[0] == '(')
         return S_source_opening(text, len);
     size_t limit = TX_MIN(len, (size_t)LONGEST_DATELINE), i = 0;
-    int words = 0, first_caps = 0, comma = 0, source = 0;
+    int words = 0, first_caps = 0, comma = 0, source = 0, colon = 0;
     while (i < limit) {
         char c = text[i];
         if (c == ' ') {
             i++;
-        } else if (c == ',' && words > 0) {
+        } else if (c == ',' && words > 0 && !colon) {
             comma = 1;
             i++;
-        } else if (c == '(' && words > 0) {
+        } else if (c == ':' && first_caps && !colon && text[i - 1] != ' ') {
+            colon = 1;  /* "CEBU CITY: --": only a dash may follow */
+            i++;
+        } else if (c == '(' && words > 0 && !colon) {
             /* the agency: (Reuters), (AP), (Xinhua) */
             size_t close = i + 1;
             while (close < limit && text[close] != ')' && text[close] != '(')
@@ -402,7 +414,7 @@ size_t tx_dateline_length(const char *text, size_t len)
                 return 0;
             source = 1;
             i = close + 1;
-        } else if (words > 0 && (text[i - 1] == ' ' || text[i - 1] == ')') &&
+        } else if (words > 0 && (text[i - 1] == ' ' || text[i - 1] == ')' || text[i - 1] == ':') &&
                    S_dash(text, i, len) > 0) {
             size_t after = i + S_dash(text, i, len);
             if (after < len && !tx_utf8_space(text + after, len - after))
@@ -412,12 +424,15 @@ size_t tx_dateline_length(const char *text, size_t len)
             return S_skip_space(text, after, len);
         } else {
             int all_caps = 0;
-            size_t n = S_dateline_word(text, i, limit, &all_caps);
+            size_t n = colon ? 0 : S_dateline_word(text, i, limit, &all_caps);
             if (n == 0 || ++words > MOST_WORDS)
                 return 0;
+            if (words > PLACE_WORDS && !comma && !source && !colon)
+                return 0;  /* an all-caps headline, not a place ("RIO DE JANEIRO" is three) */
             if (words == 1) {
-                if (S_is_digit((unsigned char)c))
-                    return 0;
+                for (size_t k = i; k < i + n; k++)
+                    if (S_is_digit((unsigned char)text[k]))
+                        return 0;  /* a place has no digits: "COVID-19: - ..." is no dateline */
                 first_caps = all_caps;
             }
             i += n;

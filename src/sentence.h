@@ -46,10 +46,12 @@ int tx_split_sentences(const char *text, size_t len, tx_sentences *list);
 
 /* Length in bytes of a dateline at the start of text[0..len), or 0 if there is none.  The
  * length runs through the dash and the white space after it, so text + length is where the
- * story starts.  A dateline is at most 120 bytes: capitalized words (the first one all
- * capitals, unless a comma or a parenthesized source follows it), commas, an optional
- * "(Source)", then a dash (- -- – —) after a space or ')'.  A leading "(CNN) " before a
- * capital also counts. */
+ * story starts.  A dateline is at most 120 bytes: a place of at most four capitalized
+ * words (the first all capitals, unless a comma or a parenthesized source follows), then
+ * capitalized words and numbers after commas, an optional "(Source)", then a dash
+ * (- -- – —) after a space or ')' and before a space.  An all-capital place may end in a
+ * colon before the dash ("CEBU CITY: --", PETRARCH's dateline error).  A leading "(CNN) "
+ * before a capital also counts. */
 size_t tx_dateline_length(const char *text, size_t len);
 
 #endif

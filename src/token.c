@@ -236,65 +236,79 @@ static int S_emit(S_scanner *sc, size_t start, size_t end, int kind, const char 
 
 /* ---- abbreviations ---- */
 
+/* Sorted by their upper-case form for binary search.  Titles precede names; "No" counts
+ * only before a number; the others may also end a sentence (Inc. Jr. etc., months, and US
+ * states in AP style, leaving out those that are also words: Ill. Miss. Wash.).  A
+ * capitalized entry matches only a capitalized word. */
 static const struct {
     const char *word;
     uint8_t kind;
 } S_abbreviations[] = {
-    /* titles before names */
-    {"Mr", TX_ABBREV_TITLE}, {"Mrs", TX_ABBREV_TITLE}, {"Ms", TX_ABBREV_TITLE},
-    {"Messrs", TX_ABBREV_TITLE}, {"Mme", TX_ABBREV_TITLE}, {"Mlle", TX_ABBREV_TITLE},
-    {"Dr", TX_ABBREV_TITLE}, {"Prof", TX_ABBREV_TITLE}, {"Rev", TX_ABBREV_TITLE},
-    {"Fr", TX_ABBREV_TITLE}, {"Gen", TX_ABBREV_TITLE}, {"Gens", TX_ABBREV_TITLE},
-    {"Col", TX_ABBREV_TITLE}, {"Lt", TX_ABBREV_TITLE}, {"Lieut", TX_ABBREV_TITLE},
-    {"Maj", TX_ABBREV_TITLE}, {"Capt", TX_ABBREV_TITLE}, {"Sgt", TX_ABBREV_TITLE},
-    {"Cpl", TX_ABBREV_TITLE}, {"Pvt", TX_ABBREV_TITLE}, {"Adm", TX_ABBREV_TITLE},
-    {"Cmdr", TX_ABBREV_TITLE}, {"Brig", TX_ABBREV_TITLE}, {"Gov", TX_ABBREV_TITLE},
-    {"Govs", TX_ABBREV_TITLE}, {"Sen", TX_ABBREV_TITLE}, {"Sens", TX_ABBREV_TITLE},
-    {"Rep", TX_ABBREV_TITLE}, {"Reps", TX_ABBREV_TITLE}, {"Pres", TX_ABBREV_TITLE},
-    {"Supt", TX_ABBREV_TITLE}, {"Hon", TX_ABBREV_TITLE}, {"Amb", TX_ABBREV_TITLE},
-    {"Atty", TX_ABBREV_TITLE}, {"vs", TX_ABBREV_TITLE},
-    /* only before a number */
-    {"No", TX_ABBREV_NUMBER}, {"Nos", TX_ABBREV_NUMBER},
-    /* may end a sentence too */
-    {"Inc", TX_ABBREV_OTHER}, {"Ltd", TX_ABBREV_OTHER}, {"Corp", TX_ABBREV_OTHER},
-    {"Co", TX_ABBREV_OTHER}, {"Cos", TX_ABBREV_OTHER}, {"Bros", TX_ABBREV_OTHER},
-    {"Jr", TX_ABBREV_OTHER}, {"Sr", TX_ABBREV_OTHER}, {"St", TX_ABBREV_OTHER},
-    {"Mt", TX_ABBREV_OTHER}, {"Ft", TX_ABBREV_OTHER}, {"Ave", TX_ABBREV_OTHER},
-    {"Blvd", TX_ABBREV_OTHER}, {"Dept", TX_ABBREV_OTHER}, {"Univ", TX_ABBREV_OTHER},
-    {"Assn", TX_ABBREV_OTHER}, {"etc", TX_ABBREV_OTHER}, {"approx", TX_ABBREV_OTHER},
-    {"Jan", TX_ABBREV_OTHER}, {"Feb", TX_ABBREV_OTHER}, {"Mar", TX_ABBREV_OTHER},
-    {"Apr", TX_ABBREV_OTHER}, {"Jun", TX_ABBREV_OTHER}, {"Jul", TX_ABBREV_OTHER},
-    {"Aug", TX_ABBREV_OTHER}, {"Sep", TX_ABBREV_OTHER}, {"Sept", TX_ABBREV_OTHER},
-    {"Oct", TX_ABBREV_OTHER}, {"Nov", TX_ABBREV_OTHER}, {"Dec", TX_ABBREV_OTHER},
-    /* US states in AP style, leaving out those that are also words (Ill. Miss. Wash.) */
-    {"Ala", TX_ABBREV_OTHER}, {"Ariz", TX_ABBREV_OTHER}, {"Ark", TX_ABBREV_OTHER},
-    {"Calif", TX_ABBREV_OTHER}, {"Colo", TX_ABBREV_OTHER}, {"Conn", TX_ABBREV_OTHER},
-    {"Fla", TX_ABBREV_OTHER}, {"Ga", TX_ABBREV_OTHER}, {"Kan", TX_ABBREV_OTHER},
-    {"Kans", TX_ABBREV_OTHER}, {"Ky", TX_ABBREV_OTHER}, {"Md", TX_ABBREV_OTHER},
-    {"Mich", TX_ABBREV_OTHER}, {"Minn", TX_ABBREV_OTHER}, {"Mont", TX_ABBREV_OTHER},
-    {"Neb", TX_ABBREV_OTHER}, {"Nev", TX_ABBREV_OTHER}, {"Okla", TX_ABBREV_OTHER},
-    {"Ore", TX_ABBREV_OTHER}, {"Pa", TX_ABBREV_OTHER}, {"Tenn", TX_ABBREV_OTHER},
-    {"Tex", TX_ABBREV_OTHER}, {"Va", TX_ABBREV_OTHER}, {"Vt", TX_ABBREV_OTHER},
-    {"Wis", TX_ABBREV_OTHER}, {"Wyo", TX_ABBREV_OTHER},
+    {"Adm", TX_ABBREV_TITLE}, {"Ala", TX_ABBREV_OTHER}, {"Amb", TX_ABBREV_TITLE},
+    {"approx", TX_ABBREV_OTHER}, {"Apr", TX_ABBREV_OTHER}, {"Ariz", TX_ABBREV_OTHER},
+    {"Ark", TX_ABBREV_OTHER}, {"Assn", TX_ABBREV_OTHER}, {"Atty", TX_ABBREV_TITLE},
+    {"Aug", TX_ABBREV_OTHER}, {"Ave", TX_ABBREV_OTHER}, {"Blvd", TX_ABBREV_OTHER},
+    {"Brig", TX_ABBREV_TITLE}, {"Bros", TX_ABBREV_OTHER}, {"Calif", TX_ABBREV_OTHER},
+    {"Capt", TX_ABBREV_TITLE}, {"Cmdr", TX_ABBREV_TITLE}, {"Co", TX_ABBREV_OTHER},
+    {"Col", TX_ABBREV_TITLE}, {"Colo", TX_ABBREV_OTHER}, {"Conn", TX_ABBREV_OTHER},
+    {"Corp", TX_ABBREV_OTHER}, {"Cos", TX_ABBREV_OTHER}, {"Cpl", TX_ABBREV_TITLE},
+    {"Dec", TX_ABBREV_OTHER}, {"Dept", TX_ABBREV_OTHER}, {"Dr", TX_ABBREV_TITLE},
+    {"etc", TX_ABBREV_OTHER}, {"Feb", TX_ABBREV_OTHER}, {"Fla", TX_ABBREV_OTHER},
+    {"Fr", TX_ABBREV_TITLE}, {"Ft", TX_ABBREV_OTHER}, {"Ga", TX_ABBREV_OTHER},
+    {"Gen", TX_ABBREV_TITLE}, {"Gens", TX_ABBREV_TITLE}, {"Gov", TX_ABBREV_TITLE},
+    {"Govs", TX_ABBREV_TITLE}, {"Hon", TX_ABBREV_TITLE}, {"Inc", TX_ABBREV_OTHER},
+    {"Jan", TX_ABBREV_OTHER}, {"Jr", TX_ABBREV_OTHER}, {"Jul", TX_ABBREV_OTHER},
+    {"Jun", TX_ABBREV_OTHER}, {"Kan", TX_ABBREV_OTHER}, {"Kans", TX_ABBREV_OTHER},
+    {"Ky", TX_ABBREV_OTHER}, {"Lieut", TX_ABBREV_TITLE}, {"Lt", TX_ABBREV_TITLE},
+    {"Ltd", TX_ABBREV_OTHER}, {"Maj", TX_ABBREV_TITLE}, {"Mar", TX_ABBREV_OTHER},
+    {"Md", TX_ABBREV_OTHER}, {"Messrs", TX_ABBREV_TITLE}, {"Mich", TX_ABBREV_OTHER},
+    {"Minn", TX_ABBREV_OTHER}, {"Mlle", TX_ABBREV_TITLE}, {"Mme", TX_ABBREV_TITLE},
+    {"Mont", TX_ABBREV_OTHER}, {"Mr", TX_ABBREV_TITLE}, {"Mrs", TX_ABBREV_TITLE},
+    {"Ms", TX_ABBREV_TITLE}, {"Mt", TX_ABBREV_OTHER}, {"Neb", TX_ABBREV_OTHER},
+    {"Nev", TX_ABBREV_OTHER}, {"No", TX_ABBREV_NUMBER}, {"Nos", TX_ABBREV_NUMBER},
+    {"Nov", TX_ABBREV_OTHER}, {"Oct", TX_ABBREV_OTHER}, {"Okla", TX_ABBREV_OTHER},
+    {"Ore", TX_ABBREV_OTHER}, {"Pa", TX_ABBREV_OTHER}, {"Pres", TX_ABBREV_TITLE},
+    {"Prof", TX_ABBREV_TITLE}, {"Pvt", TX_ABBREV_TITLE}, {"Rep", TX_ABBREV_TITLE},
+    {"Reps", TX_ABBREV_TITLE}, {"Rev", TX_ABBREV_TITLE}, {"Sen", TX_ABBREV_TITLE},
+    {"Sens", TX_ABBREV_TITLE}, {"Sep", TX_ABBREV_OTHER}, {"Sept", TX_ABBREV_OTHER},
+    {"Sgt", TX_ABBREV_TITLE}, {"Sr", TX_ABBREV_OTHER}, {"St", TX_ABBREV_OTHER},
+    {"Supt", TX_ABBREV_TITLE}, {"Tenn", TX_ABBREV_OTHER}, {"Tex", TX_ABBREV_OTHER},
+    {"Univ", TX_ABBREV_OTHER}, {"Va", TX_ABBREV_OTHER}, {"vs", TX_ABBREV_TITLE},
+    {"Vt", TX_ABBREV_OTHER}, {"Wis", TX_ABBREV_OTHER}, {"Wyo", TX_ABBREV_OTHER},
 };
 
-enum { S_ABBREVIATION_MAX = 6 };  /* the longest entry ("Messrs") */
+enum { S_ABBREVIATION_MAX = 6 };  /* the longest entry ("Messrs", "approx") */
+
+/* strcmp on the upper-case forms of s[0..n) and the NUL-terminated word. */
+static int S_compare_upper(const char *s, size_t n, const char *word)
+{
+    for (size_t i = 0; i < n; i++) {
+        char a = S_ascii_toupper(s[i]), b = S_ascii_toupper(word[i]);
+        if (a != b || !b)
+            return (unsigned char)a - (unsigned char)b;
+    }
+    return word[n] ? -1 : 0;
+}
 
 tx_abbrev tx_token_abbreviation(const char *s, size_t n)
 {
-    if (n == 0 || n > S_ABBREVIATION_MAX)
+    if (n < 2 || n > S_ABBREVIATION_MAX)
         return TX_ABBREV_NONE;
-    for (size_t k = 0; k < TX_ARRAY_SIZE(S_abbreviations); k++) {
-        const char *word = S_abbreviations[k].word;
-        size_t i = 0;
-        while (i < n && word[i] && S_ascii_toupper(word[i]) == S_ascii_toupper(s[i]))
-            i++;
-        if (i < n || word[i])
-            continue;
-        /* "Ore" must not take "ore", nor "Gen" a lower-case "gen". */
-        if (S_ascii_upper(word[0]) && !S_ascii_upper(s[0]))
-            continue;
-        return (tx_abbrev)S_abbreviations[k].kind;
+    size_t low = 0, high = TX_ARRAY_SIZE(S_abbreviations);
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        const char *word = S_abbreviations[middle].word;
+        int order = S_compare_upper(s, n, word);
+        if (order < 0) {
+            high = middle;
+        } else if (order > 0) {
+            low = middle + 1;
+        } else {
+            /* "Ore" must not take "ore", nor "Gen" a lower-case "gen". */
+            if (S_ascii_upper(word[0]) && !S_ascii_upper(s[0]))
+                return TX_ABBREV_NONE;
+            return (tx_abbrev)S_abbreviations[middle].kind;
+        }
     }
     return TX_ABBREV_NONE;
 }
@@ -418,9 +432,19 @@ static int S_word(S_scanner *sc, size_t *pos)
     size_t segment = 0;            /* letters since the start or the last inner period */
     int initialism = 0, previous = CHAR_OTHER;
     while (i < sc->end) {
+        if (i - start >= TX_TOKEN_MAX_BYTES - 1)
+            break;  /* leave a byte for an abbreviation's period */
+        unsigned char byte = (unsigned char)text[i];
+        int ascii = byte < 0x80 ? S_ascii_type(byte) : CHAR_OTHER;
+        if (ascii == CHAR_LETTER || ascii == CHAR_DIGIT) {  /* the common case, kept short */
+            segment += ascii == CHAR_LETTER;
+            previous = ascii;
+            i++;
+            continue;
+        }
         S_char c = S_read(text, i, sc->end);
         if (i - start + c.len > TX_TOKEN_MAX_BYTES - 1)
-            break;  /* leave a byte for an abbreviation's period */
+            break;
         if (S_alnum(c)) {
             segment += c.type == CHAR_LETTER;
             previous = c.type;

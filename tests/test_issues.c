@@ -156,8 +156,11 @@ static void test_phoenix(void)
     CHECK_INT(diag.count, 17);
     CHECK_STR(S_issues(is, "new kindergartens opened"), "EARLY_CHILDHOOD_EDUCATION 1");
     CHECK_STR(S_issues(is, "pre-k and pre k classes"), "EARLY_CHILDHOOD_EDUCATION 2");
-    CHECK_STR(S_issues(is, "oil prices rose"), "OIL 1");
+    CHECK_STR(S_issues(is, "petroleum and kerosene prices rose"), "OIL 2");
     CHECK_STR(S_issues(is, "olive oil prices rose"), "");
+    /* Line 296 "~~oil" (in CRIME) is an ignore phrase, and any ignore phrase cancels every
+     * issue of the sentence (DICTIONARY_FORMATS.md §6), so "oil" never yields OIL. */
+    CHECK_STR(S_issues(is, "oil prices rose"), "");
     tx_issues_free(is);
 }
 

@@ -19,8 +19,11 @@ static int S_spans_ok(const char *text, size_t start, size_t end, size_t first)
             return 0;
         while (at < t->start) {
             size_t n = tx_utf8_space(text + at, t->start - at);
-            if (n == 0 && (text[at] == '_' || (unsigned char)text[at] < ' '))
-                n = 1;
+            unsigned char c = (unsigned char)text[at], next = (unsigned char)text[at + 1];
+            if (n == 0 && (c == '_' || c < ' ' || c == 0x7F))
+                n = 1;  /* '_' and control characters separate words too */
+            if (n == 0 && c == 0xC2 && next >= 0x80 && next <= 0x9F)
+                n = 2;  /* C1 controls */
             if (n == 0)
                 return 0;
             at += n;
@@ -250,6 +253,27 @@ static void test_flags(void)
 
 static void test_abbreviations(void)
 {
+    /* Every entry, so a mis-sorted table (binary search) shows up here. */
+    static const char *const titles[] = {"Adm", "Amb", "Atty", "Brig", "Capt", "Cmdr", "Col",
+        "Cpl", "Dr", "Fr", "Gen", "Gens", "Gov", "Govs", "Hon", "Lieut", "Lt", "Maj", "Messrs",
+        "Mlle", "Mme", "Mr", "Mrs", "Ms", "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen",
+        "Sens", "Sgt", "Supt", "vs"};
+    static const char *const others[] = {"Ala", "approx", "Apr", "Ariz", "Ark", "Assn", "Aug",
+        "Ave", "Blvd", "Bros", "Calif", "Co", "Colo", "Conn", "Corp", "Cos", "Dec", "Dept",
+        "etc", "Feb", "Fla", "Ft", "Ga", "Inc", "Jan", "Jr", "Jul", "Jun", "Kan", "Kans", "Ky",
+        "Ltd", "Mar", "Md", "Mich", "Minn", "Mont", "Mt", "Neb", "Nev", "Nov", "Oct", "Okla",
+        "Ore", "Pa", "Sep", "Sept", "Sr", "St", "Tenn", "Tex", "Univ", "Va", "Vt", "Wis", "Wyo"};
+    for (size_t k = 0; k < TX_ARRAY_SIZE(titles); k++)
+        CHECK_INT(tx_token_abbreviation(titles[k], strlen(titles[k])), TX_ABBREV_TITLE);
+    for (size_t k = 0; k < TX_ARRAY_SIZE(others); k++)
+        CHECK_INT(tx_token_abbreviation(others[k], strlen(others[k])), TX_ABBREV_OTHER);
+    CHECK_INT(tx_token_abbreviation("Nos", 3), TX_ABBREV_NUMBER);
+    CHECK_INT(tx_token_abbreviation("ETC", 3), TX_ABBREV_OTHER);
+    CHECK_INT(tx_token_abbreviation("U.S", 3), TX_ABBREV_NONE);
+    CHECK_INT(tx_token_abbreviation("Mrs.", 3), TX_ABBREV_TITLE);  /* only n bytes are read */
+    CHECK_INT(tx_token_abbreviation("Mx", 2), TX_ABBREV_NONE);
+    CHECK_INT(tx_token_abbreviation("Aaa", 3), TX_ABBREV_NONE);
+    CHECK_INT(tx_token_abbreviation("Zzz", 3), TX_ABBREV_NONE);
     CHECK_INT(tx_token_abbreviation("Mr", 2), TX_ABBREV_TITLE);
     CHECK_INT(tx_token_abbreviation("MR", 2), TX_ABBREV_TITLE);
     CHECK_INT(tx_token_abbreviation("mr", 2), TX_ABBREV_NONE);
@@ -446,7 +470,7 @@ static void test_pathological(void)
     const char *units[] = {"!", ".", "-", "'", "\"", ")", "\xE2\x80\x99", "?! ", "_", ". A", "n't", "'s"};
     for (size_t u = 0; u < TX_ARRAY_SIZE(units); u++) {
         text = S_repeat(units[u], 2 * 1000 * 1000);
-        CHECK(S_tokenize_all(text, strlen(text)) > 0);
+        CHECK(S_tokenize_all(text, strlen(text)) >= 0);  /* "_" alone gives no token */
         free(text);
     }
 

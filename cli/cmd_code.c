@@ -289,7 +289,8 @@ int cmd_code(int argc, char **argv)
         for (int i = 0; i < o.n_inputs; i++)
             if (S_code_input(&r, &o, o.inputs[i], &diag) < 0)
                 rc = EXIT_INPUT;
-        fwrite(r.line.data, 1, r.line.len, stdout);
+        if (r.line.len)
+            fwrite(r.line.data, 1, r.line.len, stdout);
         double t2 = S_seconds();
         if (o.stats)
             fprintf(stderr, "stats: load %.3f s, coding %.3f s, %lu articles, %.0f bytes, "

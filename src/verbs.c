@@ -355,7 +355,8 @@ static void S_close_block(reader *r)
     tx_verb_block *b = &v->blocks[r->block];
     b->first_pattern = r->block_first;
     b->n_patterns = (uint32_t)(v->n_patterns - r->block_first);
-    qsort(v->patterns + b->first_pattern, b->n_patterns, sizeof(tx_pattern), S_pattern_cmp);
+    if (b->n_patterns > 1)
+        qsort(v->patterns + b->first_pattern, b->n_patterns, sizeof(tx_pattern), S_pattern_cmp);
 }
 
 static void S_header(reader *r, const char *s, size_t n, uint32_t line)

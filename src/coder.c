@@ -55,11 +55,19 @@ struct tx_coder {
     unit *units;
     size_t n_units, cap_units;
     int32_t *unit_starting, *unit_ending;  /* per kept position: unit index or -1 */
+    int32_t *unit_covering;
     size_t cap_positions;
     verb *verbs;
     size_t n_verbs, cap_verbs;
     long budget;
     FILE *trace;
+    /* Which words and synsets occur in the current sentence, stamped with its number: a
+     * pattern naming an absent word is skipped without scanning the sentence. */
+    uint32_t generation;
+    uint32_t *word_seen;      /* per lexicon id */
+    size_t n_words;
+    uint32_t *synset_checked; /* per synset: generation of the last check */
+    uint8_t *synset_present;
 };
 
 void tx_coder_options_default(tx_coder_options *o)
@@ -80,6 +88,15 @@ tx_coder *tx_coder_new(const tx_dictionaries *dict)
             return NULL;
         }
     }
+    c->n_words = tx_lexicon_count(dict->lex) + 1;
+    size_t n_synsets = dict->verbs->n_synsets + 1;
+    c->word_seen = calloc(c->n_words, sizeof(uint32_t));
+    c->synset_checked = calloc(n_synsets, sizeof(uint32_t));
+    c->synset_present = calloc(n_synsets, 1);
+    if (!c->word_seen || !c->synset_checked || !c->synset_present) {
+        tx_coder_free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -92,7 +109,11 @@ void tx_coder_free(tx_coder *c)
     free(c->units);
     free(c->unit_starting);
     free(c->unit_ending);
+    free(c->unit_covering);
     free(c->verbs);
+    free(c->word_seen);
+    free(c->synset_checked);
+    free(c->synset_present);
     free(c);
 }
 
@@ -468,14 +489,20 @@ static int S_index_units(tx_coder *c)
     if (S_grow((void **)&c->unit_starting, &c->cap_positions, n, sizeof(int32_t)) < 0)
         return -1;
     int32_t *ending = realloc(c->unit_ending, c->cap_positions * sizeof(int32_t));
-    if (!ending)
+    if (ending)
+        c->unit_ending = ending;
+    int32_t *covering = realloc(c->unit_covering, c->cap_positions * sizeof(int32_t));
+    if (covering)
+        c->unit_covering = covering;
+    if (!ending || !covering)
         return -1;
-    c->unit_ending = ending;
     for (size_t i = 0; i < n; i++)
-        c->unit_starting[i] = c->unit_ending[i] = -1;
+        c->unit_starting[i] = c->unit_ending[i] = c->unit_covering[i] = -1;
     for (size_t k = 0; k < c->n_units; k++) {
         c->unit_starting[c->units[k].first] = (int32_t)k;
         c->unit_ending[c->units[k].end - 1] = (int32_t)k;
+        for (uint32_t p = c->units[k].first; p < c->units[k].end; p++)
+            c->unit_covering[p] = (int32_t)k;
     }
     return 0;
 }
@@ -495,13 +522,12 @@ static int S_find_verbs(tx_coder *c)
     size_t n = c->kept.count;
     for (size_t pos = 0; pos < n;) {
         uint32_t form;
-        size_t len = c->unit_starting[pos] < 0 || 1
-                         ? tx_verbs_match(c->dict.verbs, &c->kept, pos, &form) : 0;
-        int inside_unit = 0;
-        for (size_t k = 0; k < c->n_units; k++)
-            if (pos >= c->units[k].first && pos < c->units[k].end)
-                inside_unit = 1;
-        if (!len || inside_unit || S_noun_context(c, pos)) {
+        if (c->unit_covering[pos] >= 0) {
+            pos++;
+            continue;
+        }
+        size_t len = tx_verbs_match(c->dict.verbs, &c->kept, pos, &form);
+        if (!len || S_noun_context(c, pos)) {
             pos++;
             continue;
         }
@@ -595,6 +621,38 @@ static int S_match_upper(tx_coder *c, const tx_pattern_elem *e, size_t count, lo
     return 0;
 }
 
+static int S_synset_present(tx_coder *c, uint32_t synset)
+{
+    if (c->synset_checked[synset] != c->generation) {
+        const tx_verbs *d = c->dict.verbs;
+        const tx_synset *set = &d->synsets[synset];
+        const uint32_t *p = d->synset_words + set->first;
+        uint8_t present = 0;
+        for (uint32_t k = 0; k < set->count && !present; k++) {
+            uint32_t n = *p++;
+            present = p[0] < c->n_words && c->word_seen[p[0]] == c->generation;
+            p += n;
+        }
+        c->synset_checked[synset] = c->generation;
+        c->synset_present[synset] = present;
+    }
+    return c->synset_present[synset];
+}
+
+/* Can the pattern match at all: does every word it names occur in the sentence? */
+static int S_pattern_possible(tx_coder *c, const tx_pattern *p)
+{
+    const tx_pattern_elem *e = c->dict.verbs->elems + p->first;
+    for (size_t i = 0, n = (size_t)p->n_upper + p->n_lower; i < n; i++) {
+        if (e[i].kind == TX_ELEM_WORD &&
+            (e[i].id >= c->n_words || c->word_seen[e[i].id] != c->generation))
+            return 0;
+        if (e[i].kind == TX_ELEM_SYNSET && !S_synset_present(c, e[i].id))
+            return 0;
+    }
+    return 1;
+}
+
 static const tx_pattern *S_match_patterns(tx_coder *c, const verb *v, binding *b)
 {
     const tx_verbs *d = c->dict.verbs;
@@ -603,6 +661,8 @@ static const tx_pattern *S_match_patterns(tx_coder *c, const verb *v, binding *b
     for (uint32_t i = 0; i < block->n_patterns; i++) {
         const tx_pattern *p = &d->patterns[block->first_pattern + i];
         const tx_pattern_elem *e = d->elems + p->first;
+        if (!S_pattern_possible(c, p))
+            continue;
         *b = (binding){-1, -1, -1};
         if (S_match_upper(c, e, p->n_upper, (long)v->first - 1, b) &&
             S_match_lower(c, e + p->n_upper, p->n_lower, v->end, b))
@@ -877,9 +937,16 @@ static void S_code_sentence(tx_coder *c, const tx_coder_options *o, event_list *
 
 static void S_lookup_words(tx_coder *c)
 {
+    if (++c->generation == 0) {  /* wrapped: forget all stamps */
+        memset(c->word_seen, 0, c->n_words * sizeof(uint32_t));
+        memset(c->synset_checked, 0, (c->dict.verbs->n_synsets + 1) * sizeof(uint32_t));
+        c->generation = 1;
+    }
     for (size_t i = 0; i < c->tokens.count; i++) {
         tx_token *t = &c->tokens.items[i];
         t->word = tx_lexicon_find(c->dict.lex, c->tokens.keys.data + t->key, t->key_len);
+        if (t->word < c->n_words)
+            c->word_seen[t->word] = c->generation;
     }
 }
 

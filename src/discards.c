@@ -26,7 +26,14 @@ struct tx_discards {
     discard_rec *recs;
     size_t nrecs, caprecs;
     size_t min_stem;  /* length of the shortest last word that may be a stem */
+    /* A cheap filter in front of the prefix look-ups every token would otherwise need: the
+     * first two bytes and the lengths (below 64) of the words that may be stems. */
+    uint8_t stem_starts[65536 / 8];
+    uint64_t stem_lengths;
+    int short_stem;  /* a one-letter stem exists: the two-byte filter cannot be used */
 };
+
+static unsigned S_bigram(const char *s) { return (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1]; }
 
 typedef struct {
     tx_discards *discards;
@@ -125,6 +132,17 @@ static tx_status S_phrase(loader *l, const char *p, size_t n, tx_discard_kind ki
         return TX_ERR_NOMEM;
     if (stem && last_len < d->min_stem)
         d->min_stem = last_len;
+    if (stem) {
+        size_t len;
+        const char *last = tx_lexicon_word(d->lex, l->words[l->nwords - 1], &len);
+        if (len >= 2) {
+            unsigned b = S_bigram(last);
+            d->stem_starts[b / 8] |= (uint8_t)(1u << (b % 8));
+        } else {
+            d->short_stem = 1;
+        }
+        d->stem_lengths |= len < 64 ? (uint64_t)1 << len : 0;
+    }
     uint32_t old = tx_trie_value(d->trie, node);
     if (old != TX_TRIE_NOVALUE) {
         /* The same phrase twice: the wider reading of both wins. */
@@ -218,9 +236,19 @@ static size_t S_match_at(const tx_discards *d, const tx_tokens *tokens, size_t f
     for (size_t i = first; i < tokens->count; i++) {
         const char *key = tx_tokens_key(tokens, i);
         size_t n = tokens->items[i].key_len;
-        /* The last word of a phrase may be a stem: try each proper prefix of the token. */
-        for (size_t m = d->min_stem; m < n; m++) {
-            uint32_t id = tx_lexicon_find(d->lex, key, m);
+        /* The last word of a phrase may be a stem: try each proper prefix of the token,
+         * hashing them all in one pass. */
+        uint32_t prefix_ids[64];
+        size_t top = TX_MIN(n, 64);
+        if (!d->short_stem &&
+            (n < 2 || !(d->stem_starts[S_bigram(key) / 8] & (1u << (S_bigram(key) % 8)))))
+            top = 0;  /* no stem starts like this token */
+        if (d->min_stem < top)
+            tx_lexicon_find_prefixes(d->lex, key, top, d->min_stem, prefix_ids);
+        for (size_t m = d->min_stem; m < top; m++) {
+            if (!(d->stem_lengths & (uint64_t)1 << m))
+                continue;
+            uint32_t id = prefix_ids[m - d->min_stem];
             const discard_rec *r = id ? S_ending(d, tx_trie_child(d->trie, node, id), m, n) : NULL;
             if (r) {
                 best = i - first + 1;

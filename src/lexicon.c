@@ -13,21 +13,30 @@ struct tx_lexicon {
     tx_arena arena;      /* word texts */
     word_entry *words;   /* indexed by id; words[0] unused */
     size_t count, cap_words;
-    uint32_t *slots;     /* hash slots holding ids; 0 = empty */
+    uint64_t *slots;     /* hash slots: id in the low half (0 = empty), hash tag above */
     size_t nslots;       /* power of two */
 };
 
-uint64_t tx_hash_bytes(const void *data, size_t n)
+#define FNV_BASIS 0xcbf29ce484222325u
+#define FNV_MULTIPLIER 0x100000001b3u
+
+static uint64_t S_finish(uint64_t h)
 {
-    /* FNV-1a, then a final mix: words are short, so a simple hash is as fast as any. */
-    const unsigned char *p = data;
-    uint64_t h = 0xcbf29ce484222325u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 0x100000001b3u;
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdu;
     h ^= h >> 33;
     return h;
+}
+
+uint64_t tx_hash_bytes(const void *data, size_t n)
+{
+    /* FNV-1a, then a final mix: words are short, so a simple hash is as fast as any, and
+     * FNV can be extended byte by byte (tx_lexicon_find_prefixes). */
+    const unsigned char *p = data;
+    uint64_t h = FNV_BASIS;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * FNV_MULTIPLIER;
+    return S_finish(h);
 }
 
 tx_lexicon *tx_lexicon_new(void)
@@ -57,13 +66,20 @@ void tx_lexicon_free(tx_lexicon *lex)
     free(lex);
 }
 
+/* The slot of s[0..n): the one holding it, or the empty one where it would go.  The upper
+ * half of a slot keeps 32 bits of the word's hash, so most mismatches are rejected without
+ * touching the word itself (a cache miss on a large lexicon). */
 static size_t S_probe(const tx_lexicon *lex, const char *s, size_t n, uint64_t h)
 {
     size_t mask = lex->nslots - 1;
+    uint64_t tag = h >> 32;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        uint32_t id = lex->slots[i];
+        uint64_t slot = lex->slots[i];
+        uint32_t id = (uint32_t)slot;
         if (id == 0)
             return i;
+        if ((slot >> 32) != tag)
+            continue;
         const word_entry *w = &lex->words[id];
         if (w->len == n && memcmp(w->text, s, n) == 0)
             return i;
@@ -72,21 +88,34 @@ static size_t S_probe(const tx_lexicon *lex, const char *s, size_t n, uint64_t h
 
 uint32_t tx_lexicon_find(const tx_lexicon *lex, const char *s, size_t n)
 {
-    return lex->slots[S_probe(lex, s, n, tx_hash_bytes(s, n))];
+    return (uint32_t)lex->slots[S_probe(lex, s, n, tx_hash_bytes(s, n))];
+}
+
+void tx_lexicon_find_prefixes(const tx_lexicon *lex, const char *s, size_t n, size_t min,
+                              uint32_t *ids)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t h = FNV_BASIS;
+    for (size_t m = 0; m < n; m++) {
+        if (m >= min)
+            ids[m - min] = (uint32_t)lex->slots[S_probe(lex, s, m, S_finish(h))];
+        h = (h ^ p[m]) * FNV_MULTIPLIER;
+    }
 }
 
 static int S_grow(tx_lexicon *lex)
 {
     size_t nslots = lex->nslots * 2;
-    uint32_t *slots = calloc(nslots, sizeof(*slots));
+    uint64_t *slots = calloc(nslots, sizeof(*slots));
     if (!slots)
         return -1;
     for (size_t id = 1; id < lex->count; id++) {
         const word_entry *w = &lex->words[id];
-        size_t i = tx_hash_bytes(w->text, w->len) & (nslots - 1);
+        uint64_t h = tx_hash_bytes(w->text, w->len);
+        size_t i = h & (nslots - 1);
         while (slots[i])
             i = (i + 1) & (nslots - 1);
-        slots[i] = (uint32_t)id;
+        slots[i] = (h >> 32) << 32 | id;
     }
     free(lex->slots);
     lex->slots = slots;
@@ -99,7 +128,7 @@ uint32_t tx_lexicon_intern(tx_lexicon *lex, const char *s, size_t n)
     uint64_t h = tx_hash_bytes(s, n);
     size_t slot = S_probe(lex, s, n, h);
     if (lex->slots[slot])
-        return lex->slots[slot];
+        return (uint32_t)lex->slots[slot];
     if (n > UINT32_MAX || lex->count >= UINT32_MAX)
         return TX_WORD_NONE;
     if (lex->count == lex->cap_words) {
@@ -114,7 +143,7 @@ uint32_t tx_lexicon_intern(tx_lexicon *lex, const char *s, size_t n)
         return TX_WORD_NONE;
     uint32_t id = (uint32_t)lex->count++;
     lex->words[id] = (word_entry){text, (uint32_t)n};
-    lex->slots[slot] = id;
+    lex->slots[slot] = (h >> 32) << 32 | id;
     if (lex->count * 2 > lex->nslots && S_grow(lex) < 0)
         return TX_WORD_NONE;
     return id;

@@ -15,6 +15,10 @@ void tx_lexicon_free(tx_lexicon *lex);
 uint32_t tx_lexicon_intern(tx_lexicon *lex, const char *s, size_t n);
 /* Returns the id of s[0..n), or TX_WORD_NONE.  Never allocates. */
 uint32_t tx_lexicon_find(const tx_lexicon *lex, const char *s, size_t n);
+/* Looks up every prefix s[0..m) for min <= m < n in one pass over s (the hash is computed
+ * incrementally): ids[m - min] receives each prefix's id or TX_WORD_NONE.  For stem matching. */
+void tx_lexicon_find_prefixes(const tx_lexicon *lex, const char *s, size_t n, size_t min,
+                              uint32_t *ids);
 /* The word of an id; owned by the lexicon.  *len may be NULL. */
 const char *tx_lexicon_word(const tx_lexicon *lex, uint32_t id, size_t *len);
 size_t tx_lexicon_count(const tx_lexicon *lex);

@@ -609,10 +609,11 @@ int tx_tokenize(const char *text, size_t start, size_t end, tx_tokens *tokens)
         case CHAR_DIGIT:
             status = S_word(&sc, &i);
             break;
-        case CHAR_PERIOD:
-            status = (i + 1 < end && text[i + 1] == '.') ? S_run(&sc, &i, CHAR_PERIOD, CHAR_PERIOD, "...")
-                                                          : S_run(&sc, &i, CHAR_PERIOD, CHAR_PERIOD, ".");
+        case CHAR_PERIOD: {
+            const char *key = (i + 1 < end && text[i + 1] == '.') ? "..." : ".";
+            status = S_run(&sc, &i, CHAR_PERIOD, CHAR_PERIOD, key);
             break;
+        }
         case CHAR_ELLIPSIS:
             status = S_run(&sc, &i, CHAR_ELLIPSIS, CHAR_ELLIPSIS, "...");
             break;

@@ -62,9 +62,11 @@ static inline const char *tx_tokens_key(const tx_tokens *tokens, size_t i)
  *    a CLITIC with key "'" when the word ends in s and no single quote is open; otherwise it
  *    is a closing quote;
  *  - quotation marks are PUNCT tokens with key "\"" (“ ” „ « » ") or "'" (‘ ’ ‛ ‹ › ').
- *    Typographic ones open or close by their shape (“ „ ‘ « open, ” ’ » close); a straight
- *    one opens after white space / an opening bracket and before a non-space, closes in the
- *    mirror case, and otherwise closes the quote left open or else opens one;
+ *    Typographic ones open or close by their shape (“ „ ‘ « open, ” ’ » close; but a ’ that
+ *    stands before a word, after a space, with no single quote open, opens); a straight one
+ *    opens after white space / an opening bracket / a dash and before a non-space, closes
+ *    in the mirror case, and otherwise closes the quote left open or else opens one.  The
+ *    open/closed state lives for one tx_tokenize() call (one sentence);
  *  - a period ends a word and becomes a token unless the word is an abbreviation or
  *    initialism (U.S., U.N., Mr., Gen., Feb., No., Inc., K.U., single initials "J.").
  *    Such a period stays in the token AND its key: "U.S." → key "U.S.", "e.g." → "E.G.",
@@ -81,7 +83,7 @@ static inline const char *tx_tokens_key(const tx_tokens *tokens, size_t i)
  *  - a hyphen (- ‐ ‑) between letters or digits stays inside the word (AL-QAEDA, COVID-19);
  *    any other hyphen or dash (- – — ―), and a run of them, is one PUNCT token whose key is
  *    "-"; likewise '&' between letters or digits stays inside the word (AT&T);
- *  - every other character that is not a letter, combining mark or digit (/ % $ … emoji,
+ *  - every other character that is not a letter, combining mark or digit (/ % $ © emoji,
  *    U+FFFD) is a PUNCT token of its own, keyed by tx_fold();
  *  - words longer than TX_TOKEN_MAX_BYTES are cut into pieces of at most that many bytes,
  *    so a key always fits key_len.

@@ -2,6 +2,7 @@
 #include "trie.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
     uint64_t key;    /* parent << 32 | word; 0 = empty slot (the root has no word 0 edge) */
@@ -13,6 +14,10 @@ struct tx_trie {
     size_t nedges, nslots;  /* nslots is a power of two */
     uint32_t *values;       /* per node */
     size_t nnodes, cap_nodes;
+    /* Bit per word id that starts a phrase: most tokens start none, and a bit test is
+     * cheaper than a probe of the edge table. */
+    uint64_t *first_words;
+    size_t n_first_words;   /* in 64-bit units */
 };
 
 static uint64_t S_mix(uint64_t k)
@@ -47,6 +52,7 @@ void tx_trie_free(tx_trie *t)
         return;
     free(t->edges);
     free(t->values);
+    free(t->first_words);
     free(t);
 }
 
@@ -95,9 +101,29 @@ static uint32_t S_new_node(tx_trie *t)
     return (uint32_t)t->nnodes++;
 }
 
+static int S_mark_first(tx_trie *t, uint32_t word)
+{
+    size_t unit = word / 64;
+    if (unit >= t->n_first_words) {
+        size_t n = t->n_first_words ? t->n_first_words : 64;
+        while (n <= unit)
+            n *= 2;
+        uint64_t *bits = realloc(t->first_words, n * sizeof(*bits));
+        if (!bits)
+            return -1;
+        memset(bits + t->n_first_words, 0, (n - t->n_first_words) * sizeof(*bits));
+        t->first_words = bits;
+        t->n_first_words = n;
+    }
+    t->first_words[unit] |= (uint64_t)1 << (word % 64);
+    return 0;
+}
+
 uint32_t tx_trie_insert(tx_trie *t, const uint32_t *words, size_t n)
 {
     assert(n > 0);
+    if (S_mark_first(t, words[0]) < 0)
+        return TX_TRIE_NONE;
     uint32_t node = TX_TRIE_ROOT;
     for (size_t i = 0; i < n; i++) {
         if (words[i] == 0)
@@ -136,6 +162,9 @@ size_t tx_trie_longest(const tx_trie *t, const uint32_t *words, size_t n, uint32
 {
     size_t best = 0;
     uint32_t cur = TX_TRIE_ROOT;
+    if (n == 0 || words[0] / 64 >= t->n_first_words ||
+        !(t->first_words[words[0] / 64] & (uint64_t)1 << (words[0] % 64)))
+        return 0;
     for (size_t i = 0; i < n; i++) {
         cur = tx_trie_child(t, cur, words[i]);
         if (cur == TX_TRIE_NONE)

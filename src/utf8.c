@@ -119,8 +119,12 @@ size_t tx_utf8_space(const char *s, size_t n)
         return 0;
     if (c == 0xE1)
         return (u[1] == 0x9A && u[2] == 0x80) ? 3 : 0;  /* U+1680 ogham space mark */
-    if (c == 0xE2 && u[1] == 0x80)  /* U+2000..U+200B, U+2028, U+2029, U+202F */
-        return ((u[2] >= 0x80 && u[2] <= 0x8B) || u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF) ? 3 : 0;
+    if (c == 0xE2 && u[1] == 0x80) {  /* U+2000..U+200B, U+2028, U+2029, U+202F */
+        unsigned char last = u[2];
+        return ((last >= 0x80 && last <= 0x8B) || last == 0xA8 || last == 0xA9 || last == 0xAF)
+                   ? 3
+                   : 0;
+    }
     if (c == 0xE2 && u[1] == 0x81)
         return u[2] == 0x9F ? 3 : 0;  /* U+205F medium mathematical space */
     if (c == 0xE3)

@@ -28,7 +28,8 @@ static int S_spans_ok(const char *text, size_t start, size_t end, size_t first)
                 return 0;
             at += n;
         }
-        if (tokens.keys.data[t->key + t->key_len] != '\0' || strlen(tx_tokens_key(&tokens, k)) != t->key_len)
+        const char *key = tx_tokens_key(&tokens, k);
+        if (key[t->key_len] != '\0' || strlen(key) != t->key_len)
             return 0;
         at = t->end;
     }
@@ -88,7 +89,8 @@ static void test_words(void)
     CHECK_STR(S_keys("Dol_Amroth"), "DOL AMROTH");
     CHECK_STR(S_original("Dol_Amroth", 1), "Amroth");
     CHECK_STR(S_keys("__init__ x"), "INIT X");
-    CHECK_STR(S_keys("a\xC2\xA0" "b\xE2\x80\x89" "c\xE2\x80\x8B" "d"), "A B C D");  /* NBSP, thin, zero-width */
+    /* No-break, thin and zero-width spaces. */
+    CHECK_STR(S_keys("a\xC2\xA0" "b\xE2\x80\x89" "c\xE2\x80\x8B" "d"), "A B C D");
     CHECK_STR(S_keys("caf\xC3\xA9 Z\xC3\xBCrich"), "CAF\xC3\x89 Z\xC3\x9CRICH");
     CHECK_STR(S_keys("al-Qaeda COVID-19 Port-au-Prince"), "AL-QAEDA COVID-19 PORT-AU-PRINCE");
     CHECK_STR(S_kinds(), "WWW");
@@ -178,9 +180,11 @@ static void test_quotes(void)
 
 static void test_periods(void)
 {
-    CHECK_STR(S_keys("the U.S. and U.N. and K.U. and U.S.A."), "THE U.S. AND U.N. AND K.U. AND U.S.A.");
+    CHECK_STR(S_keys("the U.S. and U.N. and K.U. and U.S.A."),
+              "THE U.S. AND U.N. AND K.U. AND U.S.A.");
     CHECK_STR(S_original("the U.S. and", 1), "U.S.");
-    CHECK_STR(S_keys("Mr. Smith met Gen. Jones and Dr. Who"), "MR. SMITH MET GEN. JONES AND DR. WHO");
+    CHECK_STR(S_keys("Mr. Smith met Gen. Jones and Dr. Who"),
+              "MR. SMITH MET GEN. JONES AND DR. WHO");
     CHECK_STR(S_keys("Acme Inc. and Foo Ltd. on Feb. 26"), "ACME INC. AND FOO LTD. ON FEB. 26");
     CHECK_STR(S_keys("John F. Kennedy"), "JOHN F. KENNEDY");
     CHECK_STR(S_keys("e.g. Ph.D. at 10 a.m."), "E.G. PH.D. AT 10 A.M.");
@@ -207,7 +211,8 @@ static void test_periods(void)
 
 static void test_numbers_and_dashes(void)
 {
-    CHECK_STR(S_keys("140,000 civilians, 11.8 percent, 1,234.5 and 26"), "140,000 CIVILIANS , 11.8 PERCENT , 1,234.5 AND 26");
+    CHECK_STR(S_keys("140,000 civilians, 11.8 percent, 1,234.5 and 26"),
+              "140,000 CIVILIANS , 11.8 PERCENT , 1,234.5 AND 26");
     CHECK_STR(S_kinds(), "NWPNWPNWN");
     CHECK_STR(S_keys("1,2 and 12,3456"), "1 , 2 AND 12 , 3456");
     CHECK_STR(S_keys("the 1990s, 26th and $5.5bn 50%"), "THE 1990S , 26TH AND $ 5.5BN 50 %");
@@ -317,11 +322,13 @@ static void test_ranges(void)
     CHECK_INT(tokens.cap, cap);
 
     /* Exact original bytes for every token of a multi-byte text. */
-    const char *multi = "\xE2\x80\x9C" "Z\xC3\xBCrich\xE2\x80\x99s caf\xC3\xA9\xE2\x80\x9D \xE2\x80\x94 "
-                        "\xE4\xB8\xAD\xE5\x9B\xBD \xF0\x9F\x98\x80!";
-    CHECK_STR(S_keys(multi), "\" Z\xC3\x9CRICH 'S CAF\xC3\x89 \" - \xE4\xB8\xAD\xE5\x9B\xBD \xF0\x9F\x98\x80 !");
-    const char *want[] = {"\xE2\x80\x9C", "Z\xC3\xBCrich", "\xE2\x80\x99s", "caf\xC3\xA9", "\xE2\x80\x9D",
-                          "\xE2\x80\x94", "\xE4\xB8\xAD\xE5\x9B\xBD", "\xF0\x9F\x98\x80", "!"};
+    const char *multi = "\xE2\x80\x9C" "Z\xC3\xBCrich\xE2\x80\x99s caf\xC3\xA9\xE2\x80\x9D "
+                        "\xE2\x80\x94 \xE4\xB8\xAD\xE5\x9B\xBD \xF0\x9F\x98\x80!";
+    CHECK_STR(S_keys(multi), "\" Z\xC3\x9CRICH 'S CAF\xC3\x89 \" - "
+                             "\xE4\xB8\xAD\xE5\x9B\xBD \xF0\x9F\x98\x80 !");
+    const char *want[] = {"\xE2\x80\x9C", "Z\xC3\xBCrich", "\xE2\x80\x99s",
+                          "caf\xC3\xA9", "\xE2\x80\x9D", "\xE2\x80\x94",
+                          "\xE4\xB8\xAD\xE5\x9B\xBD", "\xF0\x9F\x98\x80", "!"};
     CHECK_INT(tokens.count, TX_ARRAY_SIZE(want));
     for (size_t k = 0; k < TX_ARRAY_SIZE(want) && k < tokens.count; k++)
         CHECK_STR(S_original(multi, k), want[k]);
@@ -352,7 +359,8 @@ static void test_long_words(void)
     CHECK(S_spans_ok(word, 0, n, 0));
     int whole = 1;
     for (size_t k = 0; k < tokens.count; k++)
-        whole &= (tokens.items[k].start % 2 == 0) && tokens.items[k].key_len == tokens.items[k].end - tokens.items[k].start;
+        whole &= tokens.items[k].start % 2 == 0 &&
+                 tokens.items[k].key_len == tokens.items[k].end - tokens.items[k].start;
     CHECK(whole);
     free(word);
 }
@@ -381,7 +389,8 @@ static long S_tokenize_all(const char *text, size_t len)
     for (size_t i = 0; total >= 0 && i < sentences.count; i++) {
         tx_tokens_clear(&tokens);
         const tx_sentence *s = &sentences.items[i];
-        if (tx_tokenize(text, s->start, s->end, &tokens) < 0 || !S_spans_ok(text, s->start, s->end, 0))
+        if (tx_tokenize(text, s->start, s->end, &tokens) < 0 ||
+            !S_spans_ok(text, s->start, s->end, 0))
             total = -1;
         else
             total += (long)tokens.count;
@@ -482,7 +491,8 @@ static void test_pathological(void)
     CHECK_INT(S_tokenize_all(text, SIZE), SIZE / 5);
     free(text);
 
-    const char *units[] = {"!", ".", "-", "'", "\"", ")", "\xE2\x80\x99", "?! ", "_", ". A", "n't", "'s"};
+    const char *units[] = {"!", ".", "-", "'", "\"", ")", "\xE2\x80\x99", "?! ", "_", ". A",
+                           "n't", "'s"};
     for (size_t u = 0; u < TX_ARRAY_SIZE(units); u++) {
         text = S_repeat(units[u], 2 * 1000 * 1000);
         CHECK(S_tokenize_all(text, strlen(text)) >= 0);  /* "_" alone gives no token */

@@ -39,9 +39,10 @@ static void test_validate(void)
 {
     CHECK_INT(tx_utf8_validate("", 0), 0);
     CHECK_INT(tx_utf8_validate("plain ASCII text", 16), 16);
-    const char *mixed = "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xE2\x80\x99";  /* é € 😀 ’ */
+    /* é € 😀 ’ */
+    const char *mixed = "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xE2\x80\x99";
     CHECK_INT(tx_utf8_validate(mixed, strlen(mixed)), strlen(mixed));
-    /* Boundaries of the table: U+0080, U+07FF, U+0800, U+D7FF, U+E000, U+FFFF, U+10000, U+10FFFF. */
+    /* Table edges: U+0080 U+07FF U+0800 U+D7FF U+E000 U+FFFF U+10000 U+10FFFF. */
     const char *edges = "\xC2\x80\xDF\xBF\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBF"
                         "\xF0\x90\x80\x80\xF4\x8F\xBF\xBF";
     CHECK_INT(tx_utf8_validate(edges, strlen(edges)), strlen(edges));

@@ -63,7 +63,7 @@ deps:
 
 run: deps
 	@$(MAKE) --no-print-directory all
-	./$(BUILD)/tacitus code --format table --date 2026-11-20 --id sample data/sample/sample.txt
+	@sh scripts/run-sample.sh $(BUILD)
 
 check: all
 	@sh tests/run.sh $(BUILD)

@@ -22,7 +22,7 @@ enum {
     W_THOSE, W_COMMA, W_SEMI, W_LPAREN, W_RPAREN, W_TO, W_AT, W_WITH, W_FOR, W_ON, W_INTO,
     W_AGAINST, W_HAS, W_HAVE, W_HAD, W_WILL, W_WOULD, W_ALSO, W_NOT, W_NT, W_FOR_DOT,
     W_BETWEEN, W_OVER, W_ABOUT, W_AMONG, W_THROUGH, W_UNDER, W_DURING, W_TOWARD, W_TOWARDS,
-    W_NEAR, W_WITHOUT, W_COUNT
+    W_NEAR, W_WITHOUT, W_AS, W_COUNT
 };
 
 static const char *const S_function_words[W_COUNT] = {
@@ -33,7 +33,7 @@ static const char *const S_function_words[W_COUNT] = {
     "THOSE", ",", ";", "(", ")", "TO", "AT", "WITH", "FOR", "ON", "INTO",
     "AGAINST", "HAS", "HAVE", "HAD", "WILL", "WOULD", "ALSO", "NOT", "N'T", ".",
     "BETWEEN", "OVER", "ABOUT", "AMONG", "THROUGH", "UNDER", "DURING", "TOWARD", "TOWARDS",
-    "NEAR", "WITHOUT",
+    "NEAR", "WITHOUT", "AS",
 };
 
 typedef struct {
@@ -59,6 +59,10 @@ struct tx_coder {
     size_t cap_positions;
     verb *verbs;
     size_t n_verbs, cap_verbs;
+    uint32_t *kept_from;       /* per kept position: index in tokens */
+    size_t cap_kept_from;
+    unit *appositions;         /* names given a code by the apposition after them */
+    size_t n_appositions, cap_appositions;
     long budget;
     FILE *trace;
     /* Which words and synsets occur in the current sentence, stamped with its number: a
@@ -68,6 +72,7 @@ struct tx_coder {
     size_t n_words;
     uint32_t *synset_checked; /* per synset: generation of the last check */
     uint8_t *synset_present;
+    uint8_t *function_word;   /* per lexicon id: one of S_function_words */
 };
 
 void tx_coder_options_default(tx_coder_options *o)
@@ -93,10 +98,13 @@ tx_coder *tx_coder_new(const tx_dictionaries *dict)
     c->word_seen = calloc(c->n_words, sizeof(uint32_t));
     c->synset_checked = calloc(n_synsets, sizeof(uint32_t));
     c->synset_present = calloc(n_synsets, 1);
-    if (!c->word_seen || !c->synset_checked || !c->synset_present) {
+    c->function_word = calloc(c->n_words, 1);
+    if (!c->word_seen || !c->synset_checked || !c->synset_present || !c->function_word) {
         tx_coder_free(c);
         return NULL;
     }
+    for (int i = 0; i < W_COUNT; i++)
+        c->function_word[c->word[i]] = 1;
     return c;
 }
 
@@ -110,10 +118,13 @@ void tx_coder_free(tx_coder *c)
     free(c->unit_starting);
     free(c->unit_ending);
     free(c->unit_covering);
+    free(c->kept_from);
+    free(c->appositions);
     free(c->verbs);
     free(c->word_seen);
     free(c->synset_checked);
     free(c->synset_present);
+    free(c->function_word);
     free(c);
 }
 
@@ -169,6 +180,12 @@ static inline int S_is(const tx_coder *c, size_t pos, int which)
     return S_w(c, pos) == c->word[which];
 }
 
+static int S_function_word(const tx_coder *c, size_t pos)
+{
+    uint32_t w = S_w(c, pos);
+    return w < c->n_words && c->function_word[w];
+}
+
 static int S_is_any(const tx_coder *c, size_t pos, const int *which, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -200,6 +217,9 @@ static int S_list_goes_on(const tx_coder *c, size_t comma)
 {
     const tx_tokens *t = &c->tokens;
     uint32_t entry;
+    for (size_t a = 0; a < c->n_appositions; a++)
+        if (c->appositions[a].end == comma)
+            return 0;  /* "Kira Vell, the Atlantean foreign minister," names, not lists */
     size_t p = comma + 1;
     for (int skipped = 0; p < t->count && skipped <= 3; p++, skipped++) {
         if (tx_actors_match(c->dict.actors, t, p, &entry) > 0)
@@ -217,7 +237,8 @@ static int S_delete_commas(tx_coder *c, const tx_coder_options *o)
 {
     const tx_tokens *t = &c->tokens;
     size_t n = t->count;
-    if (S_grow((void **)&c->kept.items, &c->kept.cap, n + 1, sizeof(tx_token)) < 0)
+    if (S_grow((void **)&c->kept.items, &c->kept.cap, n + 1, sizeof(tx_token)) < 0 ||
+        S_grow((void **)&c->kept_from, &c->cap_kept_from, n + 1, sizeof(uint32_t)) < 0)
         return -1;
     uint8_t *drop = calloc(n + 1, 1);
     if (!drop)
@@ -250,8 +271,10 @@ static int S_delete_commas(tx_coder *c, const tx_coder_options *o)
     c->kept.count = 0;
     c->kept.keys = t->keys;  /* shared, never freed through kept */
     for (size_t i = 0; i < n; i++)
-        if (!drop[i])
+        if (!drop[i]) {
+            c->kept_from[c->kept.count] = (uint32_t)i;
             c->kept.items[c->kept.count++] = t->items[i];
+        }
     free(drop);
     return 0;
 }
@@ -300,6 +323,29 @@ static void S_compose(const phrase_parts *p, unit *u)
     }
 }
 
+/* A lower-case word that may modify a noun: not a function word, not a verb form. */
+static int S_modifier(const tx_coder *c, size_t pos)
+{
+    const tx_token *t = &c->kept.items[pos];
+    uint32_t form;
+    return t->kind == TX_TOKEN_WORD && !(t->flags & TX_TOKEN_CAPITAL) &&
+           !S_function_word(c, pos) && !tx_verbs_match(c->dict.verbs, &c->kept, pos, &form);
+}
+
+/* "senior diplomat": up to two lower-case words, then an agent.  Returns how many words
+ * precede the agent (0 when there is no such agent). */
+static size_t S_agent_after_modifiers(const tx_coder *c, size_t pos)
+{
+    tx_agent agent;
+    for (size_t k = 1; k <= 2 && pos + k < c->kept.count; k++) {
+        if (!S_modifier(c, pos + k - 1))
+            return 0;
+        if (c->dict.agents && tx_agents_match(c->dict.agents, &c->kept, pos + k, &agent))
+            return k;
+    }
+    return 0;
+}
+
 /* Reads actor and agent matches (with 's and determiners) from pos; returns the end. */
 static size_t S_read_parts(tx_coder *c, size_t pos, int32_t date, phrase_parts *p, size_t *first)
 {
@@ -329,12 +375,59 @@ static size_t S_read_parts(tx_coder *c, size_t pos, int32_t date, phrase_parts *
             end = pos;
         } else if (end > *first && S_is(c, pos, W_POSS)) {
             pos++;  /* "Gondor's government" */
+        } else if (end > *first && (agent_len = S_agent_after_modifiers(c, pos))) {
+            pos += agent_len;  /* "China's senior diplomat": adjectives before the role */
         } else {
             break;
         }
     }
     return end;
 }
+
+/* Appositions: "Jake Sullivan, Mr Biden's national security adviser, met ..." makes the name
+ * one actor with the code of the phrase after it.  Found on all tokens (c->kept holding
+ * them all), before comma clauses are deleted; unit offsets are token indices here. */
+static int S_find_appositions(tx_coder *c, int32_t date, const tx_coder_options *o)
+{
+    const tx_tokens *t = &c->tokens;
+    c->n_appositions = 0;
+    if (S_grow((void **)&c->kept.items, &c->kept.cap, t->count + 1, sizeof(tx_token)) < 0)
+        return -1;
+    memcpy(c->kept.items, t->items, t->count * sizeof(tx_token));
+    c->kept.count = t->count;
+    c->kept.keys = t->keys;
+    for (size_t i = 1; i + 1 < t->count; i++) {
+        if (!S_is(c, i, W_COMMA) || !(t->items[i - 1].flags & TX_TOKEN_CAPITAL) ||
+            t->items[i - 1].kind != TX_TOKEN_WORD)
+            continue;
+        size_t close = i + 1;
+        while (close < t->count && !S_is(c, close, W_COMMA) && t->items[close].kind != TX_TOKEN_PUNCT)
+            close++;
+        if (close >= t->count || !S_is(c, close, W_COMMA) ||
+            !S_in_range(S_count_words(t, i + 1, close), o->comma_min, o->comma_max))
+            continue;
+        phrase_parts p = {0};
+        size_t first, end = S_read_parts(c, i + 1, date, &p, &first);
+        size_t name = i;  /* the capitalised run before the comma */
+        while (name > 0 && (t->items[name - 1].flags & TX_TOKEN_CAPITAL) &&
+               t->items[name - 1].kind == TX_TOKEN_WORD)
+            name--;
+        uint32_t entry;
+        if (end == first || end != close || (!p.actor && !p.n_agents) ||
+            tx_actors_match(c->dict.actors, t, name, &entry) >= i - name)
+            continue;
+        unit u = {.first = (uint32_t)name, .end = (uint32_t)i};
+        S_compose(&p, &u);
+        if (S_grow((void **)&c->appositions, &c->cap_appositions, c->n_appositions + 1,
+                   sizeof(unit)) < 0)
+            return -1;
+        c->appositions[c->n_appositions++] = u;
+    }
+    return 0;
+}
+
+/* Adds the apposition names that survived comma deletion as units, in text order. */
+static int S_add_appositions(tx_coder *c);
 
 static int S_push_unit(tx_coder *c, const unit *u)
 {
@@ -421,6 +514,36 @@ static int S_find_units(tx_coder *c, int32_t date)
     return 0;
 }
 
+static int S_add_appositions(tx_coder *c)
+{
+    for (size_t a = 0; a < c->n_appositions; a++) {
+        unit u = c->appositions[a];
+        size_t first = SIZE_MAX, end = 0;
+        for (size_t k = 0; k < c->kept.count; k++) {
+            uint32_t from = c->kept_from[k];
+            if (from >= u.first && from < u.end) {
+                first = TX_MIN(first, k);
+                end = k + 1;
+            }
+        }
+        if (first == SIZE_MAX)
+            continue;
+        size_t at = 0;
+        while (at < c->n_units && c->units[at].end <= first)
+            at++;
+        if (at < c->n_units && c->units[at].first < end)
+            continue;  /* part of the name is already an actor phrase */
+        if (S_grow((void **)&c->units, &c->cap_units, c->n_units + 1, sizeof(unit)) < 0)
+            return -1;
+        memmove(c->units + at + 1, c->units + at, (c->n_units - at) * sizeof(unit));
+        u.first = (uint32_t)first;
+        u.end = (uint32_t)end;
+        c->units[at] = u;
+        c->n_units++;
+    }
+    return 0;
+}
+
 /* The words between two actor phrases: GAP_NONE when they are not list neighbours,
  * GAP_COMMA for ", the", GAP_CONJ when "and", "or" or "nor" joins them.  Adjectives may
  * stand before the next member ("and the evil awful Gondor"). */
@@ -442,8 +565,7 @@ static int S_compound_gap(const tx_coder *c, size_t from, size_t to)
                 kind = GAP_COMMA;
         } else if (S_is(c, i, W_THE) && kind != GAP_NONE) {
             continue;
-        } else if (kind != GAP_NONE && c->kept.items[i].kind == TX_TOKEN_WORD &&
-                   !(c->kept.items[i].flags & TX_TOKEN_CAPITAL) && ++adjectives <= 3) {
+        } else if (kind != GAP_NONE && S_modifier(c, i) && ++adjectives <= 3) {
             continue;
         } else {
             return GAP_NONE;
@@ -899,36 +1021,65 @@ static int S_conjoined(const tx_coder *c, const verb *v, const verb *prev)
 
 /* Does verb v start a clause of its own after the previously coded verb: a comma or
  * semicolon, then its own subject, and no subordinating word in between? */
+static int S_adverbial(const tx_coder *c, size_t pos)
+{
+    static const int subs[] = {W_WHEN, W_WHILE, W_AFTER, W_BEFORE, W_BECAUSE, W_SINCE, W_UNTIL,
+                               W_AS};
+    return S_is_any(c, pos, subs, TX_ARRAY_SIZE(subs));
+}
+
+/* Does verb v start a clause of its own after the previously coded verb?  Either a comma or
+ * semicolon, then its own subject, and no subordinating word in between; or an adverbial
+ * clause ("as Sullivan meets ...", "after Gondor attacked ...") with its own subject.
+ * Complement clauses ("noted that X regretted Y") stay part of the verb before them. */
+enum { CLAUSE_NONE, CLAUSE_MAIN, CLAUSE_ADVERBIAL };
+
+/* Does verb v start a clause of its own after the previously coded verb?  CLAUSE_MAIN: a
+ * comma or semicolon, then its own subject, and no subordinating word in between.
+ * CLAUSE_ADVERBIAL: "as Sullivan meets ...", "after Gondor attacked ..." with its own
+ * subject.  Complement clauses ("noted that X regretted Y") stay part of the verb before. */
 static int S_new_clause(const tx_coder *c, const verb *v, const verb *prev)
 {
-    size_t punct = SIZE_MAX;
-    for (size_t p = prev->end; p < v->first; p++)
+    size_t punct = SIZE_MAX, adverbial = SIZE_MAX;
+    for (size_t p = prev->end; p < v->first; p++) {
         if (S_is(c, p, W_COMMA) || S_is(c, p, W_SEMI))
             punct = p;
+        else if (S_adverbial(c, p))
+            adverbial = p;
+    }
+    int32_t s = S_subject(c, v->first);
+    if (adverbial != SIZE_MAX && (punct == SIZE_MAX || adverbial > punct))
+        return s >= 0 && c->units[s].first > adverbial ? CLAUSE_ADVERBIAL : CLAUSE_NONE;
     if (punct == SIZE_MAX)
-        return 0;
+        return CLAUSE_NONE;
     for (size_t p = punct + 1; p < v->first; p++)
         if (S_subordinator(c, p))
-            return 0;
-    int32_t s = S_subject(c, v->first);
-    return s < 0 || c->units[s].first > punct;
+            return CLAUSE_NONE;
+    return s < 0 || c->units[s].first > punct ? CLAUSE_MAIN : CLAUSE_NONE;
 }
 
 static void S_code_sentence(tx_coder *c, const tx_coder_options *o, event_list *list)
 {
     const verb *prev = NULL;
     int32_t prev_source = -1;
+    tx_coder_options dyadic = *o;
+    dyadic.require_dyad = 1;
     for (size_t i = 0; i < c->n_verbs; i++) {
         const verb *v = &c->verbs[i];
         int32_t inherited = -1;
+        const tx_coder_options *options = o;
         if (prev) {
+            int clause = CLAUSE_MAIN;
             if (S_conjoined(c, v, prev))
                 inherited = prev_source;
-            else if (!S_new_clause(c, v, prev))
+            else if ((clause = S_new_clause(c, v, prev)) == CLAUSE_NONE)
                 continue;
+            /* an adverbial clause adds an event only with both its actors */
+            if (clause == CLAUSE_ADVERBIAL)
+                options = &dyadic;
         }
         int32_t source = -1;
-        if (S_code_verb(c, v, inherited, list, o, &source) > 0) {
+        if (S_code_verb(c, v, inherited, list, options, &source) > 0) {
             prev = v;
             prev_source = source;
         }
@@ -968,7 +1119,8 @@ tx_sentence_status tx_coder_code(tx_coder *c, const char *text, size_t start, si
         if (kind == TX_DISCARD_SENTENCE)
             return TX_SENTENCE_DISCARDED;
     }
-    if (S_delete_commas(c, o) < 0 || S_find_units(c, date) < 0)
+    if (S_find_appositions(c, date, o) < 0 || S_delete_commas(c, o) < 0 ||
+        S_find_units(c, date) < 0 || S_add_appositions(c) < 0)
         return TX_SENTENCE_CODED;
     S_find_compounds(c);
     if (S_index_units(c) < 0 || S_find_verbs(c) < 0)

@@ -323,10 +323,11 @@ static void S_verb_line(reader *r, const char *s, size_t n, uint32_t line)
         return;
     }
     for (const char *p = brace + 1; p < end;) {
-        while (p < end && S_blank(*p))
+        /* forms are separated by blanks; some dictionaries also put commas between them */
+        while (p < end && (S_blank(*p) || *p == ','))
             p++;
         const char *q = p;
-        while (q < end && !S_blank(*q))
+        while (q < end && !S_blank(*q) && *q != ',')
             q++;
         if (q > p) {
             count = S_split(p, (size_t)(q - p), word, len, &head);

@@ -19,7 +19,7 @@ static const char *const S_dict =
     "\n"
     "--- DONATE  [070]  ---\n"
     "DONATE   # a comment\n"
-    "GIVE {GAVE GIVEN}\n"
+    "GIVE {GAVE, GIVEN}\n"
     "+HAND_OVER [071]\n"
     "- * &MONEY [903]\n"
     "- * FOOD_AID [072]\n"

@@ -2,7 +2,9 @@
 #include "article.h"
 #include "cameo.h"
 #include "cli.h"
+#include "entities.h"
 #include "jsonw.h"
+#include "noise.h"
 #include "sentence.h"
 
 #include <stdio.h>
@@ -18,12 +20,14 @@ static const char usage[] =
     "  --input text|jsonl   input format (default: .jsonl files are JSON Lines, else text)\n"
     "  --date YYYY-MM-DD    article date for text input (default: today)\n"
     "  --id ID              article id for text input (default: the file name)\n"
+    "  (without dictionary options tacitus's own dictionaries in its data directory are used)\n"
     "  --actors FILE        PETRARCH actor dictionary (repeatable)\n"
     "  --agents FILE        PETRARCH agent dictionary\n"
     "  --verbs FILE         PETRARCH verb dictionary\n"
     "  --discards FILE      PETRARCH discard list\n"
     "  --format jsonl|table output format (default jsonl)\n"
     "  --strict             a malformed dictionary line is fatal\n"
+    "  --keep-noise         code every line, also those the noise filter would drop\n"
     "  --stats              print timings and counts to standard error at the end\n";
 
 enum { MAX_FILES = 64 };
@@ -34,17 +38,21 @@ typedef struct {
     const char *actors[MAX_FILES];
     int n_actors;
     const char *agents, *verbs, *discards, *date, *id, *input, *format;
-    int strict, stats;
+    int strict, stats, keep_noise;
 } options;
 
 typedef struct {
     tx_coder *coder;
     const tx_cameo *cameo;
+    const tx_dictionaries *dict;
     tx_coder_options coding;
     tx_sentences sentences;
+    tx_lines lines;
+    uint8_t *noisy;          /* per line number: the line is noise */
+    size_t cap_noisy;
     tx_buf line;
-    int table;
-    unsigned long articles, sentences_coded, events;
+    int table, keep_noise;
+    unsigned long articles, sentences_coded, events, noise_lines, lines_seen;
     double bytes;
 } run;
 
@@ -70,6 +78,8 @@ static int S_parse(int argc, char **argv, options *o)
             o->strict = 1;
         } else if (strcmp(a, "--stats") == 0) {
             o->stats = 1;
+        } else if (strcmp(a, "--keep-noise") == 0) {
+            o->keep_noise = 1;
         } else if (a[0] == '-' && a[1]) {
             cli_error("code: unknown option '%s'", a);
             return -1;
@@ -164,16 +174,109 @@ static void S_format_date(int32_t d, char out[16])
     snprintf(out, 16, "%04u-%02u-%02u", y, m % 100u, day % 100u);
 }
 
+static const char *S_article_id(const tx_article *art, const char *path)
+{
+    return art->id ? art->id : path;
+}
+
+static void S_noise_json(run *r, const tx_article *art, const char *path, const tx_line *l)
+{
+    tx_json_writer w;
+    tx_json_init(&w, &r->line);
+    tx_json_begin(&w);
+    tx_json_key_cstr(&w, "type", "noise");
+    tx_json_key_cstr(&w, "article", S_article_id(art, path));
+    tx_json_key_str(&w, "text", art->text + l->start, l->end - l->start);
+    tx_json_key_int(&w, "start", l->start);
+    tx_json_key_int(&w, "end", l->end);
+    tx_json_key_cstr(&w, "why", tx_noise_name((tx_noise_kind)l->kind));
+    tx_json_end(&w);
+    tx_buf_putc(&r->line, '\n');
+}
+
+/* Entity kinds of the output contract: person, org, place. */
+static const char *S_output_kind(const tx_entity *e)
+{
+    switch ((tx_entity_kind)e->kind) {
+    case TX_ENTITY_PERSON: return "person";
+    case TX_ENTITY_ORG: case TX_ENTITY_MEDIA: return "org";
+    default: return "place";
+    }
+}
+
+static void S_entities_json(run *r, const tx_article *art, const char *path, size_t sentence)
+{
+    tx_mention mentions[64];
+    size_t n = tx_coder_mentions(r->coder, mentions, TX_ARRAY_SIZE(mentions));
+    for (size_t i = 0; i < n; i++) {
+        const tx_mention *m = &mentions[i];
+        const tx_entity *e = tx_entities_of_phrase(r->dict->entities, r->dict->actors, m->phrase);
+        if (!e)
+            continue;
+        tx_json_writer w;
+        tx_json_init(&w, &r->line);
+        tx_json_begin(&w);
+        tx_json_key_cstr(&w, "type", "entity");
+        tx_json_key_cstr(&w, "article", S_article_id(art, path));
+        tx_json_key_int(&w, "sentence", (long long)sentence);
+        tx_json_key_cstr(&w, "kind", S_output_kind(e));
+        tx_json_key_str(&w, "text", art->text + m->start, m->end - m->start);
+        tx_json_key_int(&w, "start", m->start);
+        tx_json_key_int(&w, "end", m->end);
+        tx_json_key_cstr(&w, "name", e->name);
+        if (m->code && strcmp(m->code, "---") != 0)
+            tx_json_key_cstr(&w, "actor", m->code);
+        if (e->country[0])
+            tx_json_key_cstr(&w, "country", e->country);
+        if (e->has_point) {
+            tx_json_key_double(&w, "lat", e->latitude);
+            tx_json_key_double(&w, "lon", e->longitude);
+        }
+        tx_json_end(&w);
+        tx_buf_putc(&r->line, '\n');
+    }
+}
+
+/* Classifies the lines; marks noise lines in r->noisy and writes them out. */
+static int S_filter_noise(run *r, const tx_article *art, const char *path)
+{
+    if (tx_noise_classify(art->text, art->text_len, &r->lines) < 0)
+        return -1;
+    size_t last = r->lines.count ? r->lines.items[r->lines.count - 1].number : 0;
+    if (last + 1 > r->cap_noisy) {
+        uint8_t *noisy = realloc(r->noisy, last + 1);
+        if (!noisy)
+            return -1;
+        r->noisy = noisy;
+        r->cap_noisy = last + 1;
+    }
+    memset(r->noisy, 0, last + 1);
+    r->lines_seen += r->lines.count;
+    for (size_t i = 0; i < r->lines.count && !r->keep_noise; i++) {
+        const tx_line *l = &r->lines.items[i];
+        if (l->kind == TX_NOISE_NONE)
+            continue;
+        r->noisy[l->number] = 1;
+        r->noise_lines++;
+        if (!r->table)
+            S_noise_json(r, art, path, l);
+    }
+    return 0;
+}
+
 static void S_code_article(run *r, const tx_article *art, const char *path, int32_t date)
 {
     char date_text[16];
     S_format_date(date, date_text);
-    if (tx_split_sentences(art->text, art->text_len, &r->sentences) < 0)
+    if (S_filter_noise(r, art, path) < 0 ||
+        tx_split_sentences(art->text, art->text_len, &r->sentences) < 0)
         return;
     r->articles++;
     r->bytes += (double)art->text_len;
     for (size_t i = 0; i < r->sentences.count; i++) {
         const tx_sentence *s = &r->sentences.items[i];
+        if (s->line < r->cap_noisy && r->noisy[s->line])
+            continue;
         tx_event events[TX_EVENTS_MAX];
         size_t n;
         tx_sentence_status status =
@@ -188,6 +291,8 @@ static void S_code_article(run *r, const tx_article *art, const char *path, int3
                 S_event_json(r, art, path, i + 1, s, &events[k], date_text);
             r->events++;
         }
+        if (!r->table && r->dict->entities)
+            S_entities_json(r, art, path, i + 1);
         if (r->line.len > (1 << 16)) {
             fwrite(r->line.data, 1, r->line.len, stdout);
             tx_buf_clear(&r->line);
@@ -230,9 +335,23 @@ static int S_code_input(run *r, const options *o, const char *path, tx_diag *dia
 
 static int S_load_dictionaries(tx_dictset *set, const options *o, tx_diag *diag)
 {
+    if (!o->verbs && o->n_actors == 0 && !o->agents && !o->discards) {
+        const char *failed = NULL;
+        tx_status st = tx_dictset_load_default(set, cli_data_dir(), diag, &failed);
+        if (st != TX_OK) {
+            cli_error("%s: %s", failed ? failed : cli_data_dir(),
+                      st == TX_ERR_IO ? "cannot read tacitus's dictionaries (set TACITUS_DATA)"
+                                      : tx_status_name(st));
+            return -1;
+        }
+        if (o->strict && diag->count) {
+            cli_error("code: %lu problem(s) in the dictionaries (--strict)", diag->count);
+            return -1;
+        }
+        return 0;
+    }
     if (!o->verbs || o->n_actors == 0) {
-        cli_error("code: no dictionaries: give --verbs and --actors (tacitus's own dictionaries "
-                  "are not bundled yet)");
+        cli_error("code: PETRARCH dictionaries need at least --verbs and --actors");
         return -1;
     }
     for (int i = 0; i < o->n_actors; i++)
@@ -280,6 +399,8 @@ int cmd_code(int argc, char **argv)
     if (S_load_dictionaries(&set, &o, &diag) == 0 && (r.coder = tx_coder_new(&set.dict))) {
         double t1 = S_seconds();
         tx_coder_options_default(&r.coding);
+        r.dict = &set.dict;
+        r.keep_noise = o.keep_noise;
         r.table = o.format && strcmp(o.format, "table") == 0;
         if (r.table)
             printf("sent  source       code  target       goldst  event\n");
@@ -294,13 +415,17 @@ int cmd_code(int argc, char **argv)
         double t2 = S_seconds();
         if (o.stats)
             fprintf(stderr, "stats: load %.3f s, coding %.3f s, %lu articles, %.0f bytes, "
-                    "%lu sentences, %lu events, %.2f MB/s, %.0f sentences/s\n",
-                    t1 - t0, t2 - t1, r.articles, r.bytes, r.sentences_coded, r.events,
+                    "%lu lines, %lu noise lines, %lu sentences, %lu events, %.2f MB/s, "
+                    "%.0f sentences/s\n",
+                    t1 - t0, t2 - t1, r.articles, r.bytes, r.lines_seen, r.noise_lines,
+                    r.sentences_coded, r.events,
                     r.bytes / 1e6 / (t2 - t1 + 1e-9), (double)r.sentences_coded / (t2 - t1 + 1e-9));
     }
     tx_coder_free(r.coder);
     tx_cameo_free((tx_cameo *)r.cameo);
     tx_sentences_free(&r.sentences);
+    tx_lines_free(&r.lines);
+    free(r.noisy);
     tx_buf_free(&r.line);
     tx_dictset_free(&set);
     return rc;

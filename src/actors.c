@@ -23,6 +23,7 @@ typedef struct {
 typedef struct {
     const char *phrase;
     uint32_t first, count;
+    uint32_t tag;  /* the caller's, for entries added by tx_actors_add; else TX_ACTORS_NO_TAG */
 } actor_entry;
 
 /* A distinct phrase, or a further entry of a phrase that several entries define: the
@@ -60,6 +61,7 @@ typedef struct {
     uint32_t *words;            /* pending phrases, each as its length then its word ids */
     size_t nwords, capwords;
     tx_buf fold;
+    uint32_t tag;               /* given to the entries flushed */
 } loader;
 
 /* Makes room for one more item in a growable array. */
@@ -256,7 +258,7 @@ static tx_status S_flush(loader *l)
     } else {
         uint32_t entry = (uint32_t)a->nentries++;
         a->entries[entry] = (actor_entry){l->entry_phrase, (uint32_t)l->code_first,
-                                          (uint32_t)count};
+                                          (uint32_t)count, l->tag};
         for (size_t i = 0; i < l->nwords && st == TX_OK; i += 1 + l->words[i])
             st = S_store_phrase(a, l->words + i + 1, l->words[i], entry);
     }
@@ -471,6 +473,7 @@ tx_status tx_actors_load_buffer(tx_actors *actors, const char *name, const char 
     l.actors = actors;
     l.name = name;
     l.diag = diag;
+    l.tag = TX_ACTORS_NO_TAG;
     tx_dictfile file;
     tx_dictfile_init(&file, data, len);
     const char *s;
@@ -551,3 +554,45 @@ const char *tx_actors_phrase(const tx_actors *actors, uint32_t entry)
 }
 
 size_t tx_actors_count(const tx_actors *actors) { return actors->nphrases; }
+
+tx_status tx_actors_add(tx_actors *a, const char *const *phrases, size_t n_phrases,
+                        const char *code, int32_t from, int32_t to, uint32_t tag)
+{
+    loader l;
+    memset(&l, 0, sizeof(l));
+    l.actors = a;
+    l.name = "(added)";
+    l.tag = tag;
+    tx_status st = TX_OK;
+    for (size_t i = 0; i < n_phrases && st == TX_OK; i++) {
+        size_t count;
+        st = S_queue_phrase(&l, phrases[i], strlen(phrases[i]), &count);
+    }
+    const char *copy = st == TX_OK ? tx_arena_strndup(&a->arena, code, strlen(code)) : NULL;
+    const char *phrase = copy && n_phrases
+                             ? tx_arena_strndup(&a->arena, phrases[0], strlen(phrases[0])) : NULL;
+    if (st == TX_OK && (!copy || !phrase ||
+                        S_reserve((void **)&a->codes, &a->capcodes, a->ncodes, sizeof(*a->codes)) < 0))
+        st = TX_ERR_NOMEM;
+    if (st == TX_OK && l.nwords > 0) {
+        l.open = 1;
+        l.entry_phrase = phrase;
+        l.code_first = a->ncodes;
+        int restricted = from != 0 || to != 0;
+        a->codes[a->ncodes++] = (actor_code){copy, from ? from : INT32_MIN, to ? to : INT32_MAX,
+                                             restricted};
+        st = S_flush(&l);
+    }
+    free(l.words);
+    tx_buf_free(&l.fold);
+    return st;
+}
+
+uint32_t tx_actors_tag(const tx_actors *a, uint32_t phrase)
+{
+    if (phrase >= a->nphrases)
+        return TX_ACTORS_NO_TAG;
+    return a->entries[a->phrases[phrase].entry].tag;
+}
+
+tx_lexicon *tx_actors_lexicon(const tx_actors *a) { return a->lex; }

@@ -61,6 +61,22 @@ const char *tx_actors_phrase(const tx_actors *actors, uint32_t entry);
 /* The number of distinct phrases stored: entries are the ids below it. */
 size_t tx_actors_count(const tx_actors *actors);
 
+#define TX_ACTORS_NO_TAG UINT32_MAX
+
+/* Adds one entry outside any file (tacitus's own dictionaries, tests): the phrases (words
+ * separated by blanks or '_', folded like file phrases) get `code`, restricted to the days
+ * from..to (YYYYMMDD, inclusive) when either is non-zero; 0 leaves that end open.  `tag` is
+ * the caller's (an index into its own table); entries read from files have
+ * TX_ACTORS_NO_TAG.  Returns TX_OK or TX_ERR_NOMEM. */
+tx_status tx_actors_add(tx_actors *actors, const char *const *phrases, size_t n_phrases,
+                        const char *code, int32_t from, int32_t to, uint32_t tag);
+
+/* The lexicon the actors were created with (not owned by the caller). */
+tx_lexicon *tx_actors_lexicon(const tx_actors *actors);
+
+/* The tag of the first entry that defines `phrase` (an id from tx_actors_match). */
+uint32_t tx_actors_tag(const tx_actors *actors, uint32_t phrase);
+
 /* Parses a dictionary date: YYMMDD (00-30 → 20YY, else 19YY) or YYYYMMDD, calendar checked.
  * Returns the YYYYMMDD integer, or -1 when malformed. */
 int32_t tx_actors_parse_date(const char *s, size_t n);

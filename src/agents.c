@@ -447,3 +447,21 @@ size_t tx_agents_match(const tx_agents *agents, const tx_tokens *tokens, size_t 
 }
 
 size_t tx_agents_count(const tx_agents *agents) { return agents->nphrases; }
+
+tx_status tx_agents_add(tx_agents *agents, const char *code, const char *const *phrases,
+                        size_t n_phrases, const char *name, unsigned long line, tx_diag *diag)
+{
+    loader l;
+    memset(&l, 0, sizeof(l));
+    l.agents = agents;
+    l.name = name;
+    l.diag = diag;
+    l.line = line;
+    uint32_t rec;
+    tx_status st = S_code(&l, code, strlen(code), &rec);
+    for (size_t i = 0; i < n_phrases && st == TX_OK; i++)
+        st = S_store(&l, phrases[i], strlen(phrases[i]), rec);
+    free(l.words);
+    tx_buf_free(&l.fold);
+    return st == TX_ERR_SYNTAX ? TX_OK : st;
+}

@@ -40,4 +40,10 @@ size_t tx_agents_match(const tx_agents *agents, const tx_tokens *tokens, size_t 
 /* The number of distinct agent phrases (with plurals and set expansions). */
 size_t tx_agents_count(const tx_agents *agents);
 
+/* Adds phrases with one code ("~GOV" or "NGO~") outside the PETRARCH format, no plurals
+ * generated (tacitus's own dictionaries list them).  A malformed code is reported to diag as
+ * name:line.  Returns TX_OK or TX_ERR_NOMEM. */
+tx_status tx_agents_add(tx_agents *agents, const char *code, const char *const *phrases,
+                        size_t n_phrases, const char *name, unsigned long line, tx_diag *diag);
+
 #endif

@@ -73,6 +73,7 @@ struct tx_coder {
     uint32_t *synset_checked; /* per synset: generation of the last check */
     uint8_t *synset_present;
     uint8_t *function_word;   /* per lexicon id: one of S_function_words */
+    int32_t date;             /* of the last sentence coded */
 };
 
 void tx_coder_options_default(tx_coder_options *o)
@@ -479,6 +480,10 @@ static int S_find_units(tx_coder *c, int32_t date)
         size_t first, end = S_read_parts(c, pos, date, &p, &first);
         if (end == first) {
             pos = first + 1;
+            continue;
+        }
+        if (!p.actor && !p.n_agents) {
+            pos = end;  /* a name that is no actor here: a city, a news outlet */
             continue;
         }
         unit u = {.first = (uint32_t)first};
@@ -1106,6 +1111,7 @@ tx_sentence_status tx_coder_code(tx_coder *c, const char *text, size_t start, si
                                  size_t *count)
 {
     *count = 0;
+    c->date = date;
     /* A dateline ("GENEVA, Nov 20 (Reuters) -") names where the story was filed, not an actor. */
     start += tx_dateline_length(text + start, end - start);
     tx_tokens_clear(&c->tokens);
@@ -1131,4 +1137,21 @@ tx_sentence_status tx_coder_code(tx_coder *c, const char *text, size_t start, si
     S_code_sentence(c, o, &list);
     *count = list.count;
     return TX_SENTENCE_CODED;
+}
+
+size_t tx_coder_mentions(const tx_coder *c, tx_mention *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->tokens.count && n < max;) {
+        uint32_t phrase;
+        size_t len = tx_actors_match(c->dict.actors, &c->tokens, i, &phrase);
+        if (!len) {
+            i++;
+            continue;
+        }
+        out[n++] = (tx_mention){c->tokens.items[i].start, c->tokens.items[i + len - 1].end, phrase,
+                                tx_actors_code(c->dict.actors, phrase, c->date)};
+        i += len;
+    }
+    return n;
 }

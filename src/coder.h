@@ -12,12 +12,15 @@
 #include "verbs.h"
 
 /* The dictionaries a coder reads; the coder borrows them (they must outlive it). */
+typedef struct tx_entities tx_entities;
+
 typedef struct {
     tx_lexicon *lex;
     tx_actors *actors;
     tx_agents *agents;
     tx_discards *discards;  /* may be NULL */
     tx_verbs *verbs;
+    tx_entities *entities;  /* kinds and countries of tacitus's own names; may be NULL */
 } tx_dictionaries;
 
 /* TABARI/PETRARCH coding options (VALIDATION_FORMAT.md §3). */
@@ -66,6 +69,18 @@ void tx_coder_free(tx_coder *coder);
 tx_sentence_status tx_coder_code(tx_coder *coder, const char *text, size_t start, size_t end,
                                  int32_t date, const tx_coder_options *options,
                                  tx_event *events, size_t *count);
+
+/* A name from the dictionaries found in the last sentence coded. */
+typedef struct {
+    uint32_t start, end;   /* byte span in the text */
+    uint32_t phrase;       /* actor phrase id (tx_actors_match) */
+    const char *code;      /* its actor code on the sentence's date; NULL or "---" for none */
+} tx_mention;
+
+/* Writes up to `max` mentions of dictionary names in the last sentence coded, longest match
+ * first, left to right, including those inside clauses the coder set aside.  Returns how
+ * many there are. */
+size_t tx_coder_mentions(const tx_coder *coder, tx_mention *out, size_t max);
 
 /* Writes what the coder sees (kept tokens, actor phrases, verbs) to `trace`, or stops when NULL. */
 void tx_coder_set_trace(tx_coder *coder, FILE *trace);

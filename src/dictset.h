@@ -20,4 +20,11 @@ typedef enum { TX_DICT_ACTORS, TX_DICT_AGENTS, TX_DICT_VERBS, TX_DICT_DISCARDS }
  * Problems inside the file go to diag; returns TX_ERR_IO when it cannot be read. */
 tx_status tx_dictset_load(tx_dictset *set, tx_dict_kind kind, const char *path, tx_diag *diag);
 
+/* Loads tacitus's own dictionaries from a data directory (docs/dictionary-format.md):
+ * DIR/dict/ *.actors.tsv in name order, DIR/gazetteer.tsv, DIR/dict/agents.tsv,
+ * DIR/dict/verbs.txt and, when present, DIR/dict/discards.txt.  On TX_ERR_IO *failed
+ * (may be NULL) names the file that could not be read; it points into a static buffer. */
+tx_status tx_dictset_load_default(tx_dictset *set, const char *dir, tx_diag *diag,
+                                  const char **failed);
+
 #endif

@@ -291,7 +291,7 @@ static void S_code_article(run *r, const tx_article *art, const char *path, int3
                 S_event_json(r, art, path, i + 1, s, &events[k], date_text);
             r->events++;
         }
-        if (!r->table && r->dict->entities)
+        if (!r->table && r->dict->entities && tx_entities_count(r->dict->entities))
             S_entities_json(r, art, path, i + 1);
         if (r->line.len > (1 << 16)) {
             fwrite(r->line.data, 1, r->line.len, stdout);

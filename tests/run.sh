@@ -4,9 +4,9 @@ set -u
 build=${1:-build}
 passed=0 failed=0 skipped=0 broken=0
 export TACITUS="$build/tacitus"
-for t in "$build"/tests/test_* tests/*.test.sh; do
+for t in "$build"/tests/test_* tests/*.test.sh tests/*.test.py; do
     [ -e "$t" ] || continue
-    case "$t" in *.sh) out=$(sh "$t" 2>&1) ;; *) out=$("$t" 2>&1) ;; esac
+    case "$t" in *.sh) out=$(sh "$t" 2>&1) ;; *.py) out=$(python3 "$t" 2>&1) ;; *) out=$("$t" 2>&1) ;; esac
     status=$?
     line=$(printf '%s\n' "$out" | grep -E '[0-9]+ passed, [0-9]+ failed' | tail -n 1)
     if [ "$status" -ne 0 ] || [ -z "$line" ]; then

@@ -264,15 +264,54 @@ static int S_filter_noise(run *r, const tx_article *art, const char *path)
     return 0;
 }
 
+static void S_code_sentences(run *r, const tx_article *art, const char *path,
+                             const char *date_text, int32_t date);
+
+/* The closing record of an article: what was read and what came out of it. */
+static void S_article_json(run *r, const tx_article *art, const char *path, const char *date,
+                           unsigned long sentences, unsigned long noise, unsigned long events)
+{
+    tx_json_writer w;
+    tx_json_init(&w, &r->line);
+    tx_json_begin(&w);
+    tx_json_key_cstr(&w, "type", "article");
+    tx_json_key_cstr(&w, "article", S_article_id(art, path));
+    tx_json_key_cstr(&w, "date", date);
+    if (art->source)
+        tx_json_key_cstr(&w, "source", art->source);
+    if (art->title)
+        tx_json_key_cstr(&w, "title", art->title);
+    if (art->url)
+        tx_json_key_cstr(&w, "url", art->url);
+    tx_json_key_int(&w, "bytes", (long long)art->text_len);
+    tx_json_key_int(&w, "lines", (long long)r->lines.count);
+    tx_json_key_int(&w, "noise_lines", (long long)noise);
+    tx_json_key_int(&w, "sentences", (long long)sentences);
+    tx_json_key_int(&w, "events", (long long)events);
+    tx_json_end(&w);
+    tx_buf_putc(&r->line, '\n');
+}
+
 static void S_code_article(run *r, const tx_article *art, const char *path, int32_t date)
 {
     char date_text[16];
     S_format_date(date, date_text);
+    unsigned long noise_before = r->noise_lines, events_before = r->events;
+    unsigned long sentences_before = r->sentences_coded;
     if (S_filter_noise(r, art, path) < 0 ||
         tx_split_sentences(art->text, art->text_len, &r->sentences) < 0)
         return;
     r->articles++;
     r->bytes += (double)art->text_len;
+    S_code_sentences(r, art, path, date_text, date);
+    if (!r->table)
+        S_article_json(r, art, path, date_text, r->sentences_coded - sentences_before,
+                       r->noise_lines - noise_before, r->events - events_before);
+}
+
+static void S_code_sentences(run *r, const tx_article *art, const char *path,
+                             const char *date_text, int32_t date)
+{
     for (size_t i = 0; i < r->sentences.count; i++) {
         const tx_sentence *s = &r->sentences.items[i];
         if (s->line < r->cap_noisy && r->noisy[s->line])

@@ -509,6 +509,8 @@ size_t tx_actors_match(const tx_actors *actors, const tx_tokens *tokens, size_t 
 {
     size_t best = 0;
     uint32_t node = TX_TRIE_ROOT;
+    if (first >= tokens->count || !tx_trie_starts(actors->trie, tokens->items[first].word))
+        return 0;
     for (size_t i = first; i < tokens->count; i++) {
         node = tx_trie_child(actors->trie, node, tokens->items[i].word);
         if (node == TX_TRIE_NONE)

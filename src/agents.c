@@ -432,6 +432,8 @@ size_t tx_agents_match(const tx_agents *agents, const tx_tokens *tokens, size_t 
 {
     size_t best = 0;
     uint32_t node = TX_TRIE_ROOT;
+    if (first >= tokens->count || !tx_trie_starts(agents->trie, tokens->items[first].word))
+        return 0;
     for (size_t i = first; i < tokens->count; i++) {
         node = tx_trie_child(agents->trie, node, tokens->items[i].word);
         if (node == TX_TRIE_NONE)

@@ -170,7 +170,8 @@ static tx_noise_kind S_classify(const char *s, size_t n, int first, const char *
     for (size_t k = 0; k < TX_ARRAY_SIZE(S_promo_starts); k++)
         if (S_starts(s, n, S_promo_starts[k]))
             return TX_NOISE_PROMO;
-    for (size_t k = 0; k < TX_ARRAY_SIZE(S_promo_contains); k++)
+    /* Promotions are short; a paragraph that mentions a privacy policy is news. */
+    for (size_t k = 0; k < TX_ARRAY_SIZE(S_promo_contains) && n <= 200; k++)
         if (S_contains(s, n, S_promo_contains[k]))
             return TX_NOISE_PROMO;
     if (first)

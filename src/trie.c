@@ -178,3 +178,8 @@ size_t tx_trie_longest(const tx_trie *t, const uint32_t *words, size_t n, uint32
 }
 
 size_t tx_trie_nodes(const tx_trie *t) { return t->nnodes; }
+
+int tx_trie_starts(const tx_trie *t, uint32_t word)
+{
+    return word / 64 < t->n_first_words && (t->first_words[word / 64] >> (word % 64) & 1);
+}

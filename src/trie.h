@@ -27,4 +27,8 @@ void tx_trie_set_value(tx_trie *trie, uint32_t node, uint32_t value);
 size_t tx_trie_longest(const tx_trie *trie, const uint32_t *words, size_t n, uint32_t *node);
 size_t tx_trie_nodes(const tx_trie *trie);
 
+/* Does some phrase start with `word`?  A bit test, cheaper than a probe of the edge table:
+ * callers check it before walking. */
+int tx_trie_starts(const tx_trie *trie, uint32_t word);
+
 #endif

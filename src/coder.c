@@ -1,6 +1,7 @@
 /* coder.c: a shallow TABARI-lineage coder: comma clauses, actor phrases, verbs, patterns. */
 #include "coder.h"
 
+#include "entities.h"
 #include "sentence.h"
 
 #include <stdio.h>
@@ -317,8 +318,11 @@ static void S_compose(const phrase_parts *p, unit *u)
             len = TX_CODE_MAX - have - 1;
         memcpy(code + have, m, len);
         code[have + len] = '\0';
+        /* "UN officials" are the UN: an organisation's own people add no GOV */
+        int organisation = strncmp(m, "IGO", 3) == 0 || strncmp(m, "NGO", 3) == 0;
         for (size_t a = 0; a < p->n_agents; a++)
-            if (!p->agents[a].prefix && !(drop_ppl && strcmp(p->agents[a].code, "PPL") == 0))
+            if (!p->agents[a].prefix && !(drop_ppl && strcmp(p->agents[a].code, "PPL") == 0) &&
+                !(organisation && strcmp(p->agents[a].code, "GOV") == 0))
                 S_append_blocks(code, p->agents[a].code);
         m = slash ? slash + 1 : m + len;
     }
@@ -440,7 +444,7 @@ static int S_push_unit(tx_coder *c, const unit *u)
 
 static int S_preposition_of(const tx_coder *c, size_t pos)
 {
-    static const int preps[] = {W_OF, W_IN, W_FROM};
+    static const int preps[] = {W_OF, W_IN, W_FROM, W_FOR};
     return S_is_any(c, pos, preps, TX_ARRAY_SIZE(preps));
 }
 
@@ -1101,6 +1105,9 @@ static void S_lookup_words(tx_coder *c)
     for (size_t i = 0; i < c->tokens.count; i++) {
         tx_token *t = &c->tokens.items[i];
         t->word = tx_lexicon_find(c->dict.lex, c->tokens.keys.data + t->key, t->key_len);
+        /* "told us" is no USA: acronyms count only when the text capitalises them */
+        if (!(t->flags & TX_TOKEN_CAPITAL) && tx_entities_acronym(c->dict.entities, t->word))
+            t->word = TX_WORD_NONE;
         if (t->word < c->n_words)
             c->word_seen[t->word] = c->generation;
     }

@@ -14,6 +14,8 @@ struct tx_entities {
     tx_arena arena;
     tx_entity *items;
     size_t count, cap;
+    uint64_t *acronyms;  /* bit per lexicon id */
+    size_t acronym_units;
 };
 
 static const char *const S_kinds[] = {"country", "place", "org", "person", "media", "region"};
@@ -31,10 +33,48 @@ void tx_entities_free(tx_entities *e)
         return;
     tx_arena_free(&e->arena);
     free(e->items);
+    free(e->acronyms);
     free(e);
 }
 
 size_t tx_entities_count(const tx_entities *e) { return e->count; }
+
+int tx_entities_acronym(const tx_entities *e, uint32_t word)
+{
+    return e && word / 64 < e->acronym_units && (e->acronyms[word / 64] >> (word % 64) & 1);
+}
+
+static int S_mark_acronym(tx_entities *e, uint32_t word)
+{
+    if (word / 64 >= e->acronym_units) {
+        size_t units = e->acronym_units ? e->acronym_units : 256;
+        while (units <= word / 64)
+            units *= 2;
+        uint64_t *bits = realloc(e->acronyms, units * sizeof(*bits));
+        if (!bits)
+            return -1;
+        memset(bits + e->acronym_units, 0, (units - e->acronym_units) * sizeof(*bits));
+        e->acronyms = bits;
+        e->acronym_units = units;
+    }
+    e->acronyms[word / 64] |= (uint64_t)1 << (word % 64);
+    return 0;
+}
+
+/* A name of one word of 2 to 5 capital letters ("US", "WHO") is an acronym. */
+static int S_acronym(const char *s, size_t n)
+{
+    while (n && s[0] == ' ')
+        s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n < 2 || n > 5)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return 0;
+    return 1;
+}
 
 const tx_entity *tx_entities_of_phrase(const tx_entities *e, const tx_actors *actors,
                                        uint32_t phrase)
@@ -200,6 +240,28 @@ static int S_kind(const char *s, size_t n)
     return -1;
 }
 
+/* Marks the acronyms among the " | "-separated names. */
+static int S_acronyms(tx_entities *e, tx_actors *actors, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        const char *bar = memchr(s + i, '|', n - i);
+        size_t end = bar ? (size_t)(bar - s) : n;
+        const char *name = s + i;
+        size_t len = end - i;
+        while (len && *name == ' ')
+            name++, len--;
+        while (len && name[len - 1] == ' ')
+            len--;
+        if (S_acronym(name, len)) {
+            uint32_t word = tx_lexicon_intern(tx_actors_lexicon(actors), name, len);
+            if (!word || S_mark_acronym(e, word) < 0)
+                return -1;
+        }
+        i = end + 1;
+    }
+    return 0;
+}
+
 static tx_status S_actor_line(tx_entities *e, tx_actors *actors, reader *r, const char *s,
                               size_t n)
 {
@@ -238,7 +300,7 @@ static tx_status S_actor_line(tx_entities *e, tx_actors *actors, reader *r, cons
                        (int)country_len, country);
         return TX_OK;
     }
-    if (S_names(r, col[3], len[3]) < 0)
+    if (S_names(r, col[3], len[3]) < 0 || S_acronyms(e, actors, col[3], len[3]) < 0)
         return TX_ERR_NOMEM;
     if (r->n_list == 0) {
         tx_diag_report(r->diag, r->name, r->line, "expected at least one name");

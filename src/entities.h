@@ -60,6 +60,10 @@ const tx_entity *tx_entities_of_phrase(const tx_entities *entities, const tx_act
 
 size_t tx_entities_count(const tx_entities *entities);
 
+/* Is `word` (a lexicon id) an acronym written in capitals in the dictionaries ("US", "UN",
+ * "WHO")?  The coder ignores such a word when the text has it in lower case ("told us"). */
+int tx_entities_acronym(const tx_entities *entities, uint32_t word);
+
 /* "person" "org" "place" ...: the kind as written in the files. */
 const char *tx_entity_kind_name(tx_entity_kind kind);
 

@@ -303,6 +303,7 @@ static void S_code_article(run *r, const tx_article *art, const char *path, int3
         return;
     r->articles++;
     r->bytes += (double)art->text_len;
+    tx_coder_begin_article(r->coder);
     S_code_sentences(r, art, path, date_text, date);
     if (!r->table)
         S_article_json(r, art, path, date_text, r->sentences_coded - sentences_before,

@@ -92,6 +92,7 @@ static int S_check(tx_coder *coder, const tx_record *r, int verbose)
     if (tx_dateline_length(r->text, text_len) > 0) {
         error = "dateline";
     } else {
+        tx_coder_begin_article(coder);
         tx_sentence_status s = tx_coder_code(coder, r->text, 0, text_len, r->date, &r->options,
                                              events, &n);
         error = S_status_error(s);

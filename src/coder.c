@@ -75,6 +75,13 @@ struct tx_coder {
     uint8_t *synset_present;
     uint8_t *function_word;   /* per lexicon id: one of S_function_words */
     int32_t date;             /* of the last sentence coded */
+    /* People named in full earlier in the article, by the last word of their name, so that
+     * "Mr Sullivan" later on is Jake Sullivan. */
+    struct {
+        uint32_t word;
+        char code[TX_CODE_MAX];
+    } surnames[64];
+    size_t n_surnames;
 };
 
 void tx_coder_options_default(tx_coder_options *o)
@@ -351,6 +358,27 @@ static size_t S_agent_after_modifiers(const tx_coder *c, size_t pos)
     return 0;
 }
 
+/* A capitalised word that is the surname of someone named in full earlier in the article,
+ * perhaps after an honorific: returns the words it takes (0 if none) and the code. */
+static size_t S_surname(const tx_coder *c, size_t pos, const char **code)
+{
+    static const char *const honorifics[] = {"MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR."};
+    size_t skip = 0;
+    if (pos + 1 < c->kept.count)
+        for (size_t h = 0; h < TX_ARRAY_SIZE(honorifics); h++)
+            if (strcmp(tx_tokens_key(&c->kept, pos), honorifics[h]) == 0)
+                skip = 1;
+    const tx_token *t = &c->kept.items[pos + skip];
+    if (!(t->flags & TX_TOKEN_CAPITAL) || t->word == TX_WORD_NONE)
+        return 0;
+    for (size_t k = 0; k < c->n_surnames; k++)
+        if (c->surnames[k].word == t->word) {
+            *code = c->surnames[k].code;
+            return skip + 1;
+        }
+    return 0;
+}
+
 /* Reads actor and agent matches (with 's and determiners) from pos; returns the end. */
 static size_t S_read_parts(tx_coder *c, size_t pos, int32_t date, phrase_parts *p, size_t *first)
 {
@@ -362,6 +390,7 @@ static size_t S_read_parts(tx_coder *c, size_t pos, int32_t date, phrase_parts *
         pos++;
     *first = pos;
     size_t end = pos;
+    const char *code_of_name = NULL;
     while (pos < n) {
         uint32_t entry = 0;
         tx_agent agent;
@@ -377,6 +406,10 @@ static size_t S_read_parts(tx_coder *c, size_t pos, int32_t date, phrase_parts *
             if (p->n_agents < MAX_AGENTS)
                 p->agents[p->n_agents++] = agent;
             pos += agent_len;
+            end = pos;
+        } else if (!p->actor && !p->n_agents && (actor_len = S_surname(c, pos, &code_of_name))) {
+            p->actor = code_of_name;  /* "Mr Sullivan", named in full before */
+            pos += actor_len;
             end = pos;
         } else if (end > *first && S_is(c, pos, W_POSS)) {
             pos++;  /* "Gondor's government" */
@@ -593,6 +626,22 @@ static void S_merge(unit *into, const unit *u)
 /* Merges "A, B and C" into one unit with several members.  Commas alone make no list:
  * "Gondor, a senior Bree official" is an apposition, so a chain of comma gaps counts only
  * up to its last conjunction. */
+static int S_adverbial(const tx_coder *c, size_t pos);
+
+/* Is the phrase at `pos` inside an introductory clause ("Just weeks before Russia's invasion
+ * of Ukraine, Xi and Putin announced ...")?  Then the comma after it ends the clause and
+ * starts no list. */
+static int S_introductory(const tx_coder *c, size_t pos)
+{
+    for (size_t p = pos; p-- > 0;) {
+        if (S_is(c, p, W_COMMA) || S_is(c, p, W_SEMI))
+            return 0;
+        if (S_adverbial(c, p))
+            return 1;
+    }
+    return 0;
+}
+
 static void S_find_compounds(tx_coder *c)
 {
     size_t out = 0;
@@ -600,7 +649,7 @@ static void S_find_compounds(tx_coder *c)
         size_t last = i;  /* the chain's last member joined by a conjunction */
         for (size_t j = i + 1; j < c->n_units; j++) {
             int gap = S_compound_gap(c, c->units[j - 1].end, c->units[j].first);
-            if (gap == GAP_NONE)
+            if (gap == GAP_NONE || (gap == GAP_COMMA && S_introductory(c, c->units[j - 1].first)))
                 break;
             if (gap == GAP_CONJ)
                 last = j;
@@ -1113,6 +1162,8 @@ static void S_lookup_words(tx_coder *c)
     }
 }
 
+static void S_learn_surnames(tx_coder *c);
+
 tx_sentence_status tx_coder_code(tx_coder *c, const char *text, size_t start, size_t end,
                                  int32_t date, const tx_coder_options *o, tx_event *events,
                                  size_t *count)
@@ -1143,7 +1194,34 @@ tx_sentence_status tx_coder_code(tx_coder *c, const char *text, size_t start, si
     event_list list = {events, 0, TX_EVENTS_MAX};
     S_code_sentence(c, o, &list);
     *count = list.count;
+    if (c->dict.entities)
+        S_learn_surnames(c);
     return TX_SENTENCE_CODED;
+}
+
+void tx_coder_begin_article(tx_coder *c) { c->n_surnames = 0; }
+
+/* Remembers the surnames of the people named in full in this sentence. */
+static void S_learn_surnames(tx_coder *c)
+{
+    for (size_t i = 0; i < c->tokens.count;) {
+        uint32_t phrase;
+        size_t len = tx_actors_match(c->dict.actors, &c->tokens, i, &phrase);
+        if (!len) {
+            i++;
+            continue;
+        }
+        const tx_entity *e = tx_entities_of_phrase(c->dict.entities, c->dict.actors, phrase);
+        const char *code = tx_actors_code(c->dict.actors, phrase, c->date);
+        const tx_token *last = &c->tokens.items[i + len - 1];
+        if (len >= 2 && e && e->kind == TX_ENTITY_PERSON && code && strcmp(code, "---") != 0 &&
+            c->n_surnames < TX_ARRAY_SIZE(c->surnames)) {
+            c->surnames[c->n_surnames].word = last->word;
+            snprintf(c->surnames[c->n_surnames].code, TX_CODE_MAX, "%s", code);
+            c->n_surnames++;
+        }
+        i += len;
+    }
 }
 
 size_t tx_coder_mentions(const tx_coder *c, tx_mention *out, size_t max)

@@ -64,6 +64,9 @@ typedef struct tx_coder tx_coder;
 tx_coder *tx_coder_new(const tx_dictionaries *dict);
 void tx_coder_free(tx_coder *coder);
 
+/* Starts a new article: forgets the people named in the previous one. */
+void tx_coder_begin_article(tx_coder *coder);
+
 /* Codes text[start..end) (one sentence; valid UTF-8) as of `date` (YYYYMMDD).  Writes up to
  * TX_EVENTS_MAX events to events[] and their count to *count.  Event offsets are into text. */
 tx_sentence_status tx_coder_code(tx_coder *coder, const char *text, size_t start, size_t end,

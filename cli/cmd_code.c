@@ -28,6 +28,7 @@ static const char usage[] =
     "  --format jsonl|table output format (default jsonl)\n"
     "  --strict             a malformed dictionary line is fatal\n"
     "  --keep-noise         code every line, also those the noise filter would drop\n"
+    "  --unnamed-actors     let a role alone (\"officials\" → ---GOV) be source or target\n"
     "  --stats              print timings and counts to standard error at the end\n";
 
 enum { MAX_FILES = 64 };
@@ -38,7 +39,7 @@ typedef struct {
     const char *actors[MAX_FILES];
     int n_actors;
     const char *agents, *verbs, *discards, *date, *id, *input, *format;
-    int strict, stats, keep_noise;
+    int strict, stats, keep_noise, unnamed;
 } options;
 
 typedef struct {
@@ -80,6 +81,8 @@ static int S_parse(int argc, char **argv, options *o)
             o->stats = 1;
         } else if (strcmp(a, "--keep-noise") == 0) {
             o->keep_noise = 1;
+        } else if (strcmp(a, "--unnamed-actors") == 0) {
+            o->unnamed = 1;
         } else if (a[0] == '-' && a[1]) {
             cli_error("code: unknown option '%s'", a);
             return -1;
@@ -439,6 +442,7 @@ int cmd_code(int argc, char **argv)
     if (S_load_dictionaries(&set, &o, &diag) == 0 && (r.coder = tx_coder_new(&set.dict))) {
         double t1 = S_seconds();
         tx_coder_options_default(&r.coding);
+        r.coding.named_actors = !o.unnamed;
         r.dict = &set.dict;
         r.keep_noise = o.keep_noise;
         r.table = o.format && strcmp(o.format, "table") == 0;

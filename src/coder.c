@@ -86,7 +86,7 @@ struct tx_coder {
 
 void tx_coder_options_default(tx_coder_options *o)
 {
-    *o = (tx_coder_options){1, 0, 2, 8, 0, 0, 2, 8};
+    *o = (tx_coder_options){1, 0, 2, 8, 0, 0, 2, 8, 0};
 }
 
 tx_coder *tx_coder_new(const tx_dictionaries *dict)
@@ -995,6 +995,9 @@ static size_t S_emit_all(const tx_coder *c, event_list *list, const unit *src, c
     uint32_t ns = src ? src->n_codes : 1, nt = tgt ? tgt->n_codes : 1;
     for (uint32_t i = 0; i < ns; i++)
         for (uint32_t j = 0; j < nt; j++) {
+            if (o->named_actors && ((src && strncmp(src->codes[i], "---", 3) == 0) ||
+                                    (tgt && strncmp(tgt->codes[j], "---", 3) == 0)))
+                continue;
             if (S_real_code(code))
                 S_emit(c, list, src, i, tgt, j, code, v, line, 0);
             if (S_real_code(pair) && src && tgt)

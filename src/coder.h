@@ -30,6 +30,7 @@ typedef struct {
     int comma_min, comma_max;    /* delete comma clauses mid-sentence of this many words */
     int comma_bmin, comma_bmax;  /* ... at the beginning of the sentence */
     int comma_emin, comma_emax;  /* ... at the end of the sentence */
+    int named_actors;      /* a role alone ("officials" → ---GOV) is no source or target */
 } tx_coder_options;
 
 void tx_coder_options_default(tx_coder_options *options);

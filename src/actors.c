@@ -64,20 +64,6 @@ typedef struct {
     uint32_t tag;               /* given to the entries flushed */
 } loader;
 
-/* Makes room for one more item in a growable array. */
-static int S_reserve(void **items, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return 0;
-    size_t n = *cap ? *cap * 2 : 64;
-    void *p = realloc(*items, n * size);
-    if (!p)
-        return -1;
-    *items = p;
-    *cap = n;
-    return 0;
-}
-
 tx_actors *tx_actors_new(tx_lexicon *lex)
 {
     tx_actors *a = calloc(1, sizeof(*a));
@@ -167,7 +153,7 @@ static tx_status S_add_word(loader *l, const char *w, size_t n)
     if (count == 0)
         return TX_ERR_NOMEM;
     for (size_t i = 0; i < count; i++) {
-        if (S_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
+        if (tx_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
             return TX_ERR_NOMEM;
         l->words[l->nwords++] = ids[i];
     }
@@ -180,7 +166,7 @@ static tx_status S_add_word(loader *l, const char *w, size_t n)
 static tx_status S_queue_phrase(loader *l, const char *text, size_t n, size_t *count)
 {
     size_t head = l->nwords;
-    if (S_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
+    if (tx_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
         return TX_ERR_NOMEM;
     l->words[l->nwords++] = 0;
     for (size_t i = 0; i < n;) {
@@ -212,7 +198,7 @@ static tx_status S_store_phrase(tx_actors *a, const uint32_t *words, size_t n, u
     uint32_t value = tx_trie_value(a->trie, node);
     if (value == TX_TRIE_NOVALUE) {
         if (a->nphrases >= NONE ||
-            S_reserve((void **)&a->phrases, &a->capphrases, a->nphrases, sizeof(*a->phrases)) < 0)
+            tx_reserve((void **)&a->phrases, &a->capphrases, a->nphrases, sizeof(*a->phrases)) < 0)
             return TX_ERR_NOMEM;
         a->phrases[a->nphrases] = (actor_link){entry, NONE};
         tx_trie_set_value(a->trie, node, (uint32_t)a->nphrases++);
@@ -227,7 +213,7 @@ static tx_status S_store_phrase(tx_actors *a, const uint32_t *words, size_t n, u
         last = i;
     }
     if (a->nmore >= NONE ||
-        S_reserve((void **)&a->more, &a->capmore, a->nmore, sizeof(*a->more)) < 0)
+        tx_reserve((void **)&a->more, &a->capmore, a->nmore, sizeof(*a->more)) < 0)
         return TX_ERR_NOMEM;
     a->more[a->nmore] = (actor_link){entry, NONE};
     if (last == NONE)
@@ -252,7 +238,7 @@ static tx_status S_flush(loader *l)
             tx_diag_report(l->diag, l->name, l->entry_line,
                            "expected a code for '%s' (a [CODE] on the line or on a code line "
                            "below it; a synonym starts with '+')", l->entry_phrase);
-    } else if (S_reserve((void **)&a->entries, &a->capentries, a->nentries,
+    } else if (tx_reserve((void **)&a->entries, &a->capentries, a->nentries,
                          sizeof(*a->entries)) < 0) {
         st = TX_ERR_NOMEM;
     } else {
@@ -365,7 +351,7 @@ static tx_status S_group(loader *l, const char *g, size_t n)
         }
         c.restricted = 1;
     }
-    if (S_reserve((void **)&a->codes, &a->capcodes, a->ncodes, sizeof(*a->codes)) < 0)
+    if (tx_reserve((void **)&a->codes, &a->capcodes, a->ncodes, sizeof(*a->codes)) < 0)
         return TX_ERR_NOMEM;
     a->codes[a->ncodes++] = c;
     return TX_OK;
@@ -490,16 +476,15 @@ tx_status tx_actors_load_buffer(tx_actors *actors, const char *name, const char 
     return st;
 }
 
+static tx_status S_load_buffer(void *target, const char *name, const char *data, size_t len,
+                               tx_diag *diag)
+{
+    return tx_actors_load_buffer(target, name, data, len, diag);
+}
+
 tx_status tx_actors_load(tx_actors *actors, const char *path, tx_diag *diag)
 {
-    char *data;
-    size_t len;
-    tx_status st = tx_file_read(path, &data, &len);
-    if (st != TX_OK)
-        return st;
-    st = tx_actors_load_buffer(actors, path, data, len, diag);
-    free(data);
-    return st;
+    return tx_file_load(path, S_load_buffer, actors, diag);
 }
 
 /* ---- lookup ---- */
@@ -574,7 +559,7 @@ tx_status tx_actors_add(tx_actors *a, const char *const *phrases, size_t n_phras
     const char *phrase = copy && n_phrases
                              ? tx_arena_strndup(&a->arena, phrases[0], strlen(phrases[0])) : NULL;
     if (st == TX_OK && (!copy || !phrase ||
-                        S_reserve((void **)&a->codes, &a->capcodes, a->ncodes, sizeof(*a->codes)) < 0))
+                        tx_reserve((void **)&a->codes, &a->capcodes, a->ncodes, sizeof(*a->codes)) < 0))
         st = TX_ERR_NOMEM;
     if (st == TX_OK && l.nwords > 0) {
         l.open = 1;

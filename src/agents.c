@@ -55,19 +55,6 @@ typedef struct {
     tx_buf fold;
 } loader;
 
-static int S_reserve(void **items, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return 0;
-    size_t n = *cap ? *cap * 2 : 64;
-    void *p = realloc(*items, n * size);
-    if (!p)
-        return -1;
-    *items = p;
-    *cap = n;
-    return 0;
-}
-
 static int S_blank(char c) { return c == ' ' || c == '\t'; }
 
 static void S_trim(const char **s, size_t *n)
@@ -131,7 +118,7 @@ static tx_status S_add_word(loader *l, const char *w, size_t n)
     if (count == 0)
         return TX_ERR_NOMEM;
     for (size_t i = 0; i < count; i++) {
-        if (S_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
+        if (tx_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
             return TX_ERR_NOMEM;
         l->words[l->nwords++] = ids[i];
     }
@@ -264,7 +251,7 @@ static tx_status S_set_line(loader *l, const char *s, size_t n)
             break;
         p = comma + 1;
     }
-    if (S_reserve((void **)&a->sets, &a->capsets, a->nsets, sizeof(*a->sets)) < 0)
+    if (tx_reserve((void **)&a->sets, &a->capsets, a->nsets, sizeof(*a->sets)) < 0)
         return TX_ERR_NOMEM;
     a->sets[a->nsets++] = set;
     return TX_OK;
@@ -288,7 +275,7 @@ static tx_status S_code(loader *l, const char *c, size_t n, uint32_t *rec)
     }
     const char *copy = tx_arena_strndup(&a->arena, code, len);
     if (!copy || a->nrecs + 2 > UINT32_MAX ||
-        S_reserve((void **)&a->recs, &a->caprecs, a->nrecs + 1, sizeof(*a->recs)) < 0)
+        tx_reserve((void **)&a->recs, &a->caprecs, a->nrecs + 1, sizeof(*a->recs)) < 0)
         return TX_ERR_NOMEM;
     *rec = (uint32_t)a->nrecs;
     a->recs[a->nrecs++] = (agent_rec){{copy, prefix}, l->line, 0};
@@ -415,16 +402,15 @@ tx_status tx_agents_load_buffer(tx_agents *agents, const char *name, const char 
     return st;
 }
 
+static tx_status S_load_buffer(void *target, const char *name, const char *data, size_t len,
+                               tx_diag *diag)
+{
+    return tx_agents_load_buffer(target, name, data, len, diag);
+}
+
 tx_status tx_agents_load(tx_agents *agents, const char *path, tx_diag *diag)
 {
-    char *data;
-    size_t len;
-    tx_status st = tx_file_read(path, &data, &len);
-    if (st != TX_OK)
-        return st;
-    st = tx_agents_load_buffer(agents, path, data, len, diag);
-    free(data);
-    return st;
+    return tx_file_load(path, S_load_buffer, agents, diag);
 }
 
 size_t tx_agents_match(const tx_agents *agents, const tx_tokens *tokens, size_t first,

@@ -22,4 +22,8 @@ typedef enum {
 
 const char *tx_status_name(tx_status status);
 
+/* Makes room in a growable array for the item at index `count` (doubling, from 64 items):
+ * returns 0, or -1 when out of memory (the array is then unchanged). */
+int tx_reserve(void **items, size_t *cap, size_t count, size_t size);
+
 #endif

@@ -42,6 +42,19 @@ tx_status tx_file_read(const char *path, char **data, size_t *len)
     return TX_OK;
 }
 
+tx_status tx_file_load(const char *path, tx_buffer_loader load, void *target,
+                       tx_diag *diag)
+{
+    char *data;
+    size_t len;
+    tx_status st = tx_file_read(path, &data, &len);
+    if (st != TX_OK)
+        return st;
+    st = load(target, path, data, len, diag);
+    free(data);
+    return st;
+}
+
 void tx_dictfile_init(tx_dictfile *file, const char *data, size_t len)
 {
     memset(file, 0, sizeof(*file));

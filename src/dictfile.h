@@ -2,11 +2,18 @@
 #ifndef TX_DICTFILE_H
 #define TX_DICTFILE_H
 
-#include "common.h"
+#include "diag.h"
 
 /* Reads a whole file into a NUL-terminated malloc'd buffer the caller frees.
  * Returns TX_OK, TX_ERR_IO (errno tells why) or TX_ERR_NOMEM. */
 tx_status tx_file_read(const char *path, char **data, size_t *len);
+
+/* Reads `path` whole and hands it to `load` (a reader's load_buffer, with the path as the
+ * name in messages); frees it after.  Returns TX_ERR_IO, TX_ERR_NOMEM or what `load` does. */
+typedef tx_status (*tx_buffer_loader)(void *target, const char *name, const char *data,
+                                      size_t len, tx_diag *diag);
+tx_status tx_file_load(const char *path, tx_buffer_loader load, void *target,
+                       tx_diag *diag);
 
 typedef struct {
     const char *data;     /* not owned */

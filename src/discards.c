@@ -45,19 +45,6 @@ typedef struct {
     tx_buf fold;
 } loader;
 
-static int S_reserve(void **items, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return 0;
-    size_t n = *cap ? *cap * 2 : 64;
-    void *p = realloc(*items, n * size);
-    if (!p)
-        return -1;
-    *items = p;
-    *cap = n;
-    return 0;
-}
-
 static int S_blank(char c) { return c == ' ' || c == '\t'; }
 
 tx_discards *tx_discards_new(void)
@@ -95,7 +82,7 @@ static tx_status S_add_word(loader *l, const char *w, size_t n, size_t *last_len
     if (count == 0)
         return TX_ERR_NOMEM;
     for (size_t i = 0; i < count; i++) {
-        if (S_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
+        if (tx_reserve((void **)&l->words, &l->capwords, l->nwords, sizeof(*l->words)) < 0)
             return TX_ERR_NOMEM;
         l->words[l->nwords++] = ids[i];
     }
@@ -154,7 +141,7 @@ static tx_status S_phrase(loader *l, const char *p, size_t n, tx_discard_kind ki
     }
     const char *copy = tx_arena_strndup(&d->arena, p, n);
     if (!copy || d->nrecs >= UINT32_MAX - 1 ||
-        S_reserve((void **)&d->recs, &d->caprecs, d->nrecs, sizeof(*d->recs)) < 0)
+        tx_reserve((void **)&d->recs, &d->caprecs, d->nrecs, sizeof(*d->recs)) < 0)
         return TX_ERR_NOMEM;
     d->recs[d->nrecs] = (discard_rec){copy, (uint8_t)kind, (uint8_t)stem};
     tx_trie_set_value(d->trie, node, (uint32_t)d->nrecs++);
@@ -200,16 +187,15 @@ tx_status tx_discards_load_buffer(tx_discards *discards, const char *name, const
     return st;
 }
 
+static tx_status S_load_buffer(void *target, const char *name, const char *data, size_t len,
+                               tx_diag *diag)
+{
+    return tx_discards_load_buffer(target, name, data, len, diag);
+}
+
 tx_status tx_discards_load(tx_discards *discards, const char *path, tx_diag *diag)
 {
-    char *data;
-    size_t len;
-    tx_status st = tx_file_read(path, &data, &len);
-    if (st != TX_OK)
-        return st;
-    st = tx_discards_load_buffer(discards, path, data, len, diag);
-    free(data);
-    return st;
+    return tx_file_load(path, S_load_buffer, discards, diag);
 }
 
 /* ---- matching ---- */

@@ -57,19 +57,6 @@ typedef struct {
     size_t nids, capids;
 } loader;
 
-static int S_reserve(void **items, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return 0;
-    size_t n = *cap ? *cap * 2 : 64;
-    void *p = realloc(*items, n * size);
-    if (!p)
-        return -1;
-    *items = p;
-    *cap = n;
-    return 0;
-}
-
 static int S_blank(char c) { return c == ' ' || c == '\t'; }
 
 static char S_upper(char c) { return c >= 'a' && c <= 'z' ? (char)(c - 32) : c; }
@@ -110,7 +97,7 @@ static tx_status S_add_word(loader *l, const char *w, size_t n)
     if (count == 0)
         return TX_ERR_NOMEM;
     for (size_t i = 0; i < count; i++) {
-        if (S_reserve((void **)&l->ids, &l->capids, l->nids, sizeof(*l->ids)) < 0)
+        if (tx_reserve((void **)&l->ids, &l->capids, l->nids, sizeof(*l->ids)) < 0)
             return TX_ERR_NOMEM;
         l->ids[l->nids++] = ids[i];
     }
@@ -144,7 +131,7 @@ static tx_status S_store(loader *l, const char *s, size_t n)
         last = i;
     }
     if (is->nlinks >= NONE - 1 ||
-        S_reserve((void **)&is->links, &is->caplinks, is->nlinks, sizeof(*is->links)) < 0)
+        tx_reserve((void **)&is->links, &is->caplinks, is->nlinks, sizeof(*is->links)) < 0)
         return TX_ERR_NOMEM;
     uint32_t link = (uint32_t)is->nlinks++;
     is->links[link] = (issue_link){l->code, NONE};
@@ -209,7 +196,7 @@ static tx_status S_generate(loader *l, size_t k)
 
 static tx_status S_piece(loader *l, piece_kind kind, const char *text, size_t len)
 {
-    if (S_reserve((void **)&l->pieces, &l->cappieces, l->npieces, sizeof(*l->pieces)) < 0)
+    if (tx_reserve((void **)&l->pieces, &l->cappieces, l->npieces, sizeof(*l->pieces)) < 0)
         return TX_ERR_NOMEM;
     l->pieces[l->npieces++] = (piece){kind, text, len};
     return TX_OK;
@@ -353,16 +340,15 @@ tx_status tx_issues_load_buffer(tx_issues *issues, const char *name, const char 
     return st;
 }
 
+static tx_status S_load_buffer(void *target, const char *name, const char *data, size_t len,
+                               tx_diag *diag)
+{
+    return tx_issues_load_buffer(target, name, data, len, diag);
+}
+
 tx_status tx_issues_load(tx_issues *issues, const char *path, tx_diag *diag)
 {
-    char *data;
-    size_t len;
-    tx_status st = tx_file_read(path, &data, &len);
-    if (st != TX_OK)
-        return st;
-    st = tx_issues_load_buffer(issues, path, data, len, diag);
-    free(data);
-    return st;
+    return tx_file_load(path, S_load_buffer, issues, diag);
 }
 
 /* ---- matching ---- */

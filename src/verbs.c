@@ -631,16 +631,15 @@ tx_status tx_verbs_load_buffer(tx_verbs *v, const char *name, const char *data, 
     return failed ? TX_ERR_NOMEM : TX_OK;
 }
 
+static tx_status S_load_buffer(void *target, const char *name, const char *data, size_t len,
+                               tx_diag *diag)
+{
+    return tx_verbs_load_buffer(target, name, data, len, diag);
+}
+
 tx_status tx_verbs_load(tx_verbs *v, const char *path, tx_diag *diag)
 {
-    char *data;
-    size_t len;
-    tx_status status = tx_file_read(path, &data, &len);
-    if (status != TX_OK)
-        return status;
-    status = tx_verbs_load_buffer(v, path, data, len, diag);
-    free(data);
-    return status;
+    return tx_file_load(path, S_load_buffer, v, diag);
 }
 
 /* ---- matching ---- */

@@ -707,7 +707,10 @@ static int S_find_verbs(tx_coder *c)
             continue;
         }
         size_t len = tx_verbs_match(c->dict.verbs, &c->kept, pos, &form);
-        if (!len || S_noun_context(c, pos)) {
+        /* "a line of attack", "the scale of the demands": after "of" only a gerund is a verb */
+        int after_of = len && pos > 0 && S_is(c, pos - 1, W_OF) &&
+                       c->dict.verbs->forms[form].kind != TX_FORM_GERUND;
+        if (!len || after_of || S_noun_context(c, pos)) {
             pos++;
             continue;
         }
@@ -1044,8 +1047,12 @@ static size_t S_code_verb(tx_coder *c, const verb *v, int32_t inherited, event_l
         tgt = subject;
     }
     if (p && b.compound >= 0) {
-        if (c->units[b.compound].first < v->first)  /* "% HAVE *": members act on each other */
+        if (c->units[b.compound].first < v->first) {  /* "% HAVE *": members act on each other */
+            /* ... when they are the subject: not "talks between the U.S. and Canada" */
+            if (S_after_preposition(c, &c->units[b.compound]))
+                return 0;
             return S_emit_compound(c, list, &c->units[b.compound], code, v, line);
+        }
         tgt = b.compound;                            /* "* WITH %": the members are targets */
     }
     if (p && b.source >= 0)

@@ -3,54 +3,9 @@
 #include "buffer.h"
 #include "fold.h"
 #include "test.h"
+#include "helpers.h"
 
 /* ---- helpers ---- */
-
-/* Collects the line numbers of reported problems. */
-typedef struct {
-    unsigned long lines[64];
-    size_t count;
-    char last[512];
-} problems;
-
-static void S_record(void *ctx, const char *file, unsigned long line, const char *message)
-{
-    problems *p = ctx;
-    (void)file;
-    if (p->count < TX_ARRAY_SIZE(p->lines))
-        p->lines[p->count] = line;
-    p->count++;
-    snprintf(p->last, sizeof(p->last), "%s", message);
-}
-
-/* Builds tokens by hand: split on spaces, fold, look the word up in the lexicon.  The real
- * tokenizer would also split "Gondor's" into GONDOR 'S; tests write "Gondor 's". */
-static void S_tokens(tx_tokens *t, const tx_lexicon *lex, const char *text)
-{
-    t->count = 0;
-    tx_buf_clear(&t->keys);
-    for (const char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *start = p;
-        while (*p && *p != ' ')
-            p++;
-        if (p == start)
-            break;
-        if (t->count == t->cap) {
-            t->cap = t->cap ? t->cap * 2 : 16;
-            t->items = realloc(t->items, t->cap * sizeof(*t->items));
-        }
-        tx_token *k = &t->items[t->count++];
-        memset(k, 0, sizeof(*k));
-        k->kind = TX_TOKEN_WORD;
-        k->key = (uint32_t)t->keys.len;
-        tx_fold(start, (size_t)(p - start), &t->keys);
-        k->key_len = (uint16_t)(t->keys.len - k->key);
-        k->word = tx_lexicon_find(lex, t->keys.data + k->key, k->key_len);
-        tx_buf_putc(&t->keys, '\0');
-    }
-}
 
 static void S_tokens_free(tx_tokens *t)
 {
@@ -91,7 +46,7 @@ static tx_status S_load(fixture *f, const char *text)
  * "(no match)" otherwise and "(null)" for a match without a code on that date. */
 static const char *S_code(fixture *f, const char *text, size_t words, int32_t date)
 {
-    S_tokens(&f->tokens, f->lex, text);
+    test_tokens(&f->tokens, f->lex, text);
     uint32_t entry = UINT32_MAX;
     size_t n = tx_actors_match(f->actors, &f->tokens, 0, &entry);
     if (n == 0 || n != words)
@@ -218,7 +173,7 @@ static void test_rules(void)
     CHECK_STR(S_code(&f, "Greenwood", 1, 20000101), "GRNDEF");
 
     uint32_t entry = 0;
-    S_tokens(&f.tokens, f.lex, "the Black Pit");
+    test_tokens(&f.tokens, f.lex, "the Black Pit");
     CHECK_INT(tx_actors_match(f.actors, &f.tokens, 0, &entry), 0);
     CHECK_INT(tx_actors_match(f.actors, &f.tokens, 1, &entry), 2);
     CHECK_STR(tx_actors_phrase(f.actors, entry), "KHAZAD_DUM_");

@@ -3,52 +3,9 @@
 #include "buffer.h"
 #include "fold.h"
 #include "test.h"
+#include "helpers.h"
 
 /* ---- helpers ---- */
-
-typedef struct {
-    unsigned long lines[64];
-    size_t count;
-    char last[512];
-} problems;
-
-static void S_record(void *ctx, const char *file, unsigned long line, const char *message)
-{
-    problems *p = ctx;
-    (void)file;
-    if (p->count < TX_ARRAY_SIZE(p->lines))
-        p->lines[p->count] = line;
-    p->count++;
-    snprintf(p->last, sizeof(p->last), "%s", message);
-}
-
-/* Builds tokens by hand: split on spaces, fold, look the word up in the lexicon. */
-static void S_tokens(tx_tokens *t, const tx_lexicon *lex, const char *text)
-{
-    t->count = 0;
-    tx_buf_clear(&t->keys);
-    for (const char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *start = p;
-        while (*p && *p != ' ')
-            p++;
-        if (p == start)
-            break;
-        if (t->count == t->cap) {
-            t->cap = t->cap ? t->cap * 2 : 16;
-            t->items = realloc(t->items, t->cap * sizeof(*t->items));
-        }
-        tx_token *k = &t->items[t->count++];
-        memset(k, 0, sizeof(*k));
-        k->kind = TX_TOKEN_WORD;
-        k->key = (uint32_t)t->keys.len;
-        tx_fold(start, (size_t)(p - start), &t->keys);
-        k->key_len = (uint16_t)(t->keys.len - k->key);
-        k->word = tx_lexicon_find(lex, t->keys.data + k->key, k->key_len);
-        tx_buf_putc(&t->keys, '\0');
-    }
-}
 
 typedef struct {
     tx_lexicon *lex;
@@ -85,7 +42,7 @@ static tx_status S_load(fixture *f, const char *text)
  * `words` tokens, else "(no match)". */
 static const char *S_agent(fixture *f, const char *text, size_t words)
 {
-    S_tokens(&f->tokens, f->lex, text);
+    test_tokens(&f->tokens, f->lex, text);
     tx_agent agent = {NULL, 0};
     size_t n = tx_agents_match(f->agents, &f->tokens, 0, &agent);
     if (n == 0 || n != words)
@@ -163,7 +120,7 @@ static void test_rules(void)
     CHECK_STR(S_agent(&f, "chiefs", 1), "~ELI");
 
     /* Longest match, and a match further into the tokens. */
-    S_tokens(&f.tokens, f.lex, "the road gang leader");
+    test_tokens(&f.tokens, f.lex, "the road gang leader");
     tx_agent agent;
     CHECK_INT(tx_agents_match(f.agents, &f.tokens, 0, &agent), 0);
     CHECK_INT(tx_agents_match(f.agents, &f.tokens, 1, &agent), 2);

@@ -3,54 +3,13 @@
 #include "discards.h"
 #include "fold.h"
 #include "test.h"
-
-typedef struct {
-    unsigned long lines[32];
-    size_t count;
-} problems;
-
-static void S_record(void *ctx, const char *file, unsigned long line, const char *message)
-{
-    problems *p = ctx;
-    (void)file;
-    (void)message;
-    if (p->count < TX_ARRAY_SIZE(p->lines))
-        p->lines[p->count] = line;
-    p->count++;
-}
-
-/* Builds tokens by hand: split on spaces and fold; discards match on the folded keys. */
-static void S_tokens(tx_tokens *t, const char *text)
-{
-    t->count = 0;
-    tx_buf_clear(&t->keys);
-    for (const char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *start = p;
-        while (*p && *p != ' ')
-            p++;
-        if (p == start)
-            break;
-        if (t->count == t->cap) {
-            t->cap = t->cap ? t->cap * 2 : 16;
-            t->items = realloc(t->items, t->cap * sizeof(*t->items));
-        }
-        tx_token *k = &t->items[t->count++];
-        memset(k, 0, sizeof(*k));
-        k->kind = TX_TOKEN_WORD;
-        k->key = (uint32_t)t->keys.len;
-        tx_fold(start, (size_t)(p - start), &t->keys);
-        k->key_len = (uint16_t)(t->keys.len - k->key);
-        tx_buf_putc(&t->keys, '\0');
-    }
-}
+#include "helpers.h"
 
 static tx_tokens tokens = TX_TOKENS_INIT;
 
 static tx_discard_kind S_match(const tx_discards *d, const char *text)
 {
-    S_tokens(&tokens, text);
+    test_tokens(&tokens, NULL, text);
     return tx_discards_match(d, &tokens, NULL, NULL, NULL);
 }
 
@@ -87,12 +46,12 @@ static void test_validate(void)
 
     size_t first = 0, count = 0;
     const char *phrase = NULL;
-    S_tokens(&tokens, "the baseball fans saw a typhoon");
+    test_tokens(&tokens, NULL, "the baseball fans saw a typhoon");
     CHECK_INT(tx_discards_match(d, &tokens, &first, &count, &phrase), TX_DISCARD_STORY);
     CHECK_INT(first, 5);  /* the story phrase outranks the earlier sentence phrase */
     CHECK_INT(count, 1);
     CHECK_STR(phrase, "TYPHOON");
-    S_tokens(&tokens, "the World Golf Championships");
+    test_tokens(&tokens, NULL, "the World Golf Championships");
     CHECK_INT(tx_discards_match(d, &tokens, &first, &count, &phrase), TX_DISCARD_STORY);
     CHECK_INT(first, 1);
     CHECK_INT(count, 3);
@@ -133,7 +92,7 @@ static void test_rules(void)
     tx_discards_free(d);
 
     d = tx_discards_new();
-    problems seen = {{0}, 0};
+    problems seen = {{0}, 0, {0}};
     diag.count = 0;
     diag.report = S_record;
     diag.ctx = &seen;

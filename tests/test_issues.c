@@ -3,48 +3,7 @@
 #include "fold.h"
 #include "issues.h"
 #include "test.h"
-
-typedef struct {
-    unsigned long lines[32];
-    size_t count;
-} problems;
-
-static void S_record(void *ctx, const char *file, unsigned long line, const char *message)
-{
-    problems *p = ctx;
-    (void)file;
-    (void)message;
-    if (p->count < TX_ARRAY_SIZE(p->lines))
-        p->lines[p->count] = line;
-    p->count++;
-}
-
-/* Builds tokens by hand: split on spaces and fold; issues match on the folded keys. */
-static void S_tokens(tx_tokens *t, const char *text)
-{
-    t->count = 0;
-    tx_buf_clear(&t->keys);
-    for (const char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *start = p;
-        while (*p && *p != ' ')
-            p++;
-        if (p == start)
-            break;
-        if (t->count == t->cap) {
-            t->cap = t->cap ? t->cap * 2 : 16;
-            t->items = realloc(t->items, t->cap * sizeof(*t->items));
-        }
-        tx_token *k = &t->items[t->count++];
-        memset(k, 0, sizeof(*k));
-        k->kind = TX_TOKEN_WORD;
-        k->key = (uint32_t)t->keys.len;
-        tx_fold(start, (size_t)(p - start), &t->keys);
-        k->key_len = (uint16_t)(t->keys.len - k->key);
-        tx_buf_putc(&t->keys, '\0');
-    }
-}
+#include "helpers.h"
 
 static tx_tokens tokens = TX_TOKENS_INIT;
 static tx_issue_count found[8];
@@ -53,7 +12,7 @@ static tx_issue_count found[8];
 static const char *S_issues(const tx_issues *is, const char *text)
 {
     static char out[256];
-    S_tokens(&tokens, text);
+    test_tokens(&tokens, NULL, text);
     size_t n = tx_issues_match(is, &tokens, found, TX_ARRAY_SIZE(found));
     out[0] = '\0';
     for (size_t i = 0; i < n; i++)
@@ -109,14 +68,14 @@ static void test_rules(void)
     CHECK_STR(S_issues(is, ""), "");
 
     /* At most `max` codes are written. */
-    S_tokens(&tokens, "wizard wand academy");
+    test_tokens(&tokens, NULL, "wizard wand academy");
     CHECK_INT(tx_issues_match(is, &tokens, found, 2), 2);
     CHECK_STR(found[1].code, "WANDS");
     CHECK_INT(tx_issues_match(is, &tokens, found, 0), 0);
     tx_issues_free(is);
 
     is = tx_issues_new();
-    problems seen = {{0}, 0};
+    problems seen = {{0}, 0, {0}};
     diag.report = S_record;
     diag.ctx = &seen;
     static const char bad[] =

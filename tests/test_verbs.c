@@ -2,6 +2,7 @@
 #include "fold.h"
 #include "lexicon.h"
 #include "test.h"
+#include "helpers.h"
 #include "verbs.h"
 
 #include <stdlib.h>
@@ -45,40 +46,10 @@ static void S_report(void *ctx, const char *file, unsigned long line, const char
         s->lines[s->n++] = line;
 }
 
-/* Splits on blanks and looks each folded word up: the tests' stand-in for the tokenizer. */
-static void S_tokens(tx_lexicon *lex, const char *text, tx_tokens *t)
-{
-    tx_tokens_clear(t);
-    for (const char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *q = p;
-        while (*q && *q != ' ')
-            q++;
-        if (q == p)
-            break;
-        if (t->count == t->cap) {
-            t->cap = t->cap ? t->cap * 2 : 16;
-            t->items = realloc(t->items, t->cap * sizeof(*t->items));
-        }
-        size_t key = t->keys.len;
-        tx_fold(p, (size_t)(q - p), &t->keys);
-        tx_buf_putc(&t->keys, '\0');
-        tx_token *tok = &t->items[t->count++];
-        tok->start = (uint32_t)(p - text);
-        tok->end = (uint32_t)(q - text);
-        tok->key = (uint32_t)key;
-        tok->key_len = (uint16_t)(t->keys.len - key - 1);
-        tok->kind = TX_TOKEN_WORD;
-        tok->word = tx_lexicon_find(lex, t->keys.data + key, tok->key_len);
-        p = q;
-    }
-}
-
 static const tx_verb_form *S_form(tx_verbs *v, tx_lexicon *lex, const char *text, size_t *len)
 {
     tx_tokens t = TX_TOKENS_INIT;
-    S_tokens(lex, text, &t);
+    test_tokens(&t, lex, text);
     uint32_t form = 0;
     *len = tx_verbs_match(v, &t, 0, &form);
     tx_tokens_free(&t);
@@ -131,7 +102,7 @@ int main(void)
         if (strcmp(v->synsets[i].name, "NESTED") == 0) nested = (long)i;
     }
     CHECK(money >= 0 && nested >= 0);
-    S_tokens(lex, "dollars swiss francs gold coin gold coins crates", &t);
+    test_tokens(&t, lex, "dollars swiss francs gold coin gold coins crates");
     CHECK_INT(tx_verbs_synset_match(v, (uint32_t)money, &t, 0), 1);
     CHECK_INT(tx_verbs_synset_match(v, (uint32_t)money, &t, 1), 2);
     CHECK_INT(tx_verbs_synset_match(v, (uint32_t)money, &t, 3), 2);

@@ -451,6 +451,13 @@ static tx_status S_line(loader *l, const char *s, size_t n)
     return S_primary(l, s, n);
 }
 
+static tx_status S_each_line(void *ctx, const char *s, size_t n, unsigned long number)
+{
+    loader *l = ctx;
+    l->line = number;
+    return S_line(l, s, n);
+}
+
 tx_status tx_actors_load_buffer(tx_actors *actors, const char *name, const char *data,
                                 size_t len, tx_diag *diag)
 {
@@ -460,15 +467,7 @@ tx_status tx_actors_load_buffer(tx_actors *actors, const char *name, const char 
     l.name = name;
     l.diag = diag;
     l.tag = TX_ACTORS_NO_TAG;
-    tx_dictfile file;
-    tx_dictfile_init(&file, data, len);
-    const char *s;
-    size_t n;
-    tx_status st = TX_OK;
-    while (st == TX_OK && tx_dictfile_next(&file, &s, &n, 0)) {
-        l.line = file.line;
-        st = S_line(&l, s, n);
-    }
+    tx_status st = tx_dictfile_each(data, len, S_each_line, &l);
     if (st == TX_OK)
         st = S_flush(&l);  /* the last entry ends at the end of the file */
     free(l.words);
@@ -492,22 +491,11 @@ tx_status tx_actors_load(tx_actors *actors, const char *path, tx_diag *diag)
 size_t tx_actors_match(const tx_actors *actors, const tx_tokens *tokens, size_t first,
                        uint32_t *entry)
 {
-    size_t best = 0;
-    uint32_t node = TX_TRIE_ROOT;
-    if (first >= tokens->count || !tx_trie_starts(actors->trie, tokens->items[first].word))
-        return 0;
-    for (size_t i = first; i < tokens->count; i++) {
-        node = tx_trie_child(actors->trie, node, tokens->items[i].word);
-        if (node == TX_TRIE_NONE)
-            break;
-        uint32_t value = tx_trie_value(actors->trie, node);
-        if (value != TX_TRIE_NOVALUE) {
-            best = i - first + 1;
-            if (entry)
-                *entry = value;
-        }
-    }
-    return best;
+    uint32_t value;
+    size_t len = tx_trie_longest_tokens(actors->trie, tokens, first, &value);
+    if (len && entry)
+        *entry = value;
+    return len;
 }
 
 const char *tx_actors_code(const tx_actors *actors, uint32_t entry, int32_t date)

@@ -380,6 +380,13 @@ static tx_status S_line(loader *l, const char *s, size_t n)
     return S_agent_line(l, s, n);
 }
 
+static tx_status S_each_line(void *ctx, const char *s, size_t n, unsigned long number)
+{
+    loader *l = ctx;
+    l->line = number;
+    return S_line(l, s, n);
+}
+
 tx_status tx_agents_load_buffer(tx_agents *agents, const char *name, const char *data,
                                 size_t len, tx_diag *diag)
 {
@@ -388,15 +395,7 @@ tx_status tx_agents_load_buffer(tx_agents *agents, const char *name, const char 
     l.agents = agents;
     l.name = name;
     l.diag = diag;
-    tx_dictfile file;
-    tx_dictfile_init(&file, data, len);
-    const char *s;
-    size_t n;
-    tx_status st = TX_OK;
-    while (st == TX_OK && tx_dictfile_next(&file, &s, &n, 0)) {
-        l.line = file.line;
-        st = S_line(&l, s, n);
-    }
+    tx_status st = tx_dictfile_each(data, len, S_each_line, &l);
     free(l.words);
     tx_buf_free(&l.fold);
     return st;
@@ -416,22 +415,11 @@ tx_status tx_agents_load(tx_agents *agents, const char *path, tx_diag *diag)
 size_t tx_agents_match(const tx_agents *agents, const tx_tokens *tokens, size_t first,
                        tx_agent *agent)
 {
-    size_t best = 0;
-    uint32_t node = TX_TRIE_ROOT;
-    if (first >= tokens->count || !tx_trie_starts(agents->trie, tokens->items[first].word))
-        return 0;
-    for (size_t i = first; i < tokens->count; i++) {
-        node = tx_trie_child(agents->trie, node, tokens->items[i].word);
-        if (node == TX_TRIE_NONE)
-            break;
-        uint32_t value = tx_trie_value(agents->trie, node);
-        if (value != TX_TRIE_NOVALUE) {
-            best = i - first + 1;
-            if (agent)
-                *agent = agents->recs[value].agent;
-        }
-    }
-    return best;
+    uint32_t value;
+    size_t len = tx_trie_longest_tokens(agents->trie, tokens, first, &value);
+    if (len && agent)
+        *agent = agents->recs[value].agent;
+    return len;
 }
 
 size_t tx_agents_count(const tx_agents *agents) { return agents->nphrases; }

@@ -127,3 +127,15 @@ int tx_dictfile_next(tx_dictfile *file, const char **text, size_t *len, int keep
     }
     return 0;
 }
+
+tx_status tx_dictfile_each(const char *data, size_t len, tx_line_handler line, void *ctx)
+{
+    tx_dictfile file;
+    tx_dictfile_init(&file, data, len);
+    const char *s;
+    size_t n;
+    tx_status st = TX_OK;
+    while (st == TX_OK && tx_dictfile_next(&file, &s, &n, 0))
+        st = line(ctx, s, n, file.line);
+    return st;
+}

@@ -30,4 +30,10 @@ void tx_dictfile_init(tx_dictfile *file, const char *data, size_t len);
  * is cut unless `keep_hash`; <!-- ... --> comments are removed, also across lines. */
 int tx_dictfile_next(tx_dictfile *file, const char **text, size_t *len, int keep_hash);
 
+/* Calls `line` for each content line of data[0..len) (tx_dictfile_next rules, # comments
+ * cut) with its 1-based number, until it returns something other than TX_OK. */
+typedef tx_status (*tx_line_handler)(void *ctx, const char *text, size_t len,
+                                     unsigned long number);
+tx_status tx_dictfile_each(const char *data, size_t len, tx_line_handler line, void *ctx);
+
 #endif

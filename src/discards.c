@@ -165,6 +165,13 @@ static tx_status S_line(loader *l, const char *s, size_t n)
     return S_phrase(l, s, n, kind);
 }
 
+static tx_status S_each_line(void *ctx, const char *s, size_t n, unsigned long number)
+{
+    loader *l = ctx;
+    l->line = number;
+    return S_line(l, s, n);
+}
+
 tx_status tx_discards_load_buffer(tx_discards *discards, const char *name, const char *data,
                                   size_t len, tx_diag *diag)
 {
@@ -173,15 +180,7 @@ tx_status tx_discards_load_buffer(tx_discards *discards, const char *name, const
     l.discards = discards;
     l.name = name;
     l.diag = diag;
-    tx_dictfile file;
-    tx_dictfile_init(&file, data, len);
-    const char *s;
-    size_t n;
-    tx_status st = TX_OK;
-    while (st == TX_OK && tx_dictfile_next(&file, &s, &n, 0)) {
-        l.line = file.line;
-        st = S_line(&l, s, n);
-    }
+    tx_status st = tx_dictfile_each(data, len, S_each_line, &l);
     free(l.words);
     tx_buf_free(&l.fold);
     return st;

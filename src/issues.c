@@ -316,6 +316,13 @@ static tx_status S_line(loader *l, const char *s, size_t n)
     return S_phrase(l, p, plen);
 }
 
+static tx_status S_each_line(void *ctx, const char *s, size_t n, unsigned long number)
+{
+    loader *l = ctx;
+    l->line = number;
+    return S_line(l, s, n);
+}
+
 tx_status tx_issues_load_buffer(tx_issues *issues, const char *name, const char *data,
                                 size_t len, tx_diag *diag)
 {
@@ -324,15 +331,7 @@ tx_status tx_issues_load_buffer(tx_issues *issues, const char *name, const char 
     l.issues = issues;
     l.name = name;
     l.diag = diag;
-    tx_dictfile file;
-    tx_dictfile_init(&file, data, len);
-    const char *s;
-    size_t n;
-    tx_status st = TX_OK;
-    while (st == TX_OK && tx_dictfile_next(&file, &s, &n, 0)) {
-        l.line = file.line;
-        st = S_line(&l, s, n);
-    }
+    tx_status st = tx_dictfile_each(data, len, S_each_line, &l);
     free(l.pieces);
     free(l.ids);
     tx_buf_free(&l.form);

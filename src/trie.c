@@ -183,3 +183,22 @@ int tx_trie_starts(const tx_trie *t, uint32_t word)
 {
     return word / 64 < t->n_first_words && (t->first_words[word / 64] >> (word % 64) & 1);
 }
+
+size_t tx_trie_longest_tokens(const tx_trie *t, const tx_tokens *tokens, size_t first,
+                              uint32_t *value)
+{
+    if (first >= tokens->count || !tx_trie_starts(t, tokens->items[first].word))
+        return 0;
+    size_t best = 0;
+    uint32_t node = TX_TRIE_ROOT;
+    for (size_t i = first; i < tokens->count; i++) {
+        node = tx_trie_child(t, node, tokens->items[i].word);
+        if (node == TX_TRIE_NONE)
+            break;
+        if (t->values[node] != TX_TRIE_NOVALUE) {
+            best = i - first + 1;
+            *value = t->values[node];
+        }
+    }
+    return best;
+}

@@ -2,7 +2,7 @@
 #ifndef TX_TRIE_H
 #define TX_TRIE_H
 
-#include "common.h"
+#include "token.h"
 
 typedef struct tx_trie tx_trie;
 
@@ -26,6 +26,11 @@ void tx_trie_set_value(tx_trie *trie, uint32_t node, uint32_t value);
  * none) and stores its node in *node. */
 size_t tx_trie_longest(const tx_trie *trie, const uint32_t *words, size_t n, uint32_t *node);
 size_t tx_trie_nodes(const tx_trie *trie);
+
+/* The same over token words: the longest phrase with a value starting at
+ * tokens->items[first]; returns its length in tokens (0 if none) and its value in *value. */
+size_t tx_trie_longest_tokens(const tx_trie *trie, const tx_tokens *tokens, size_t first,
+                              uint32_t *value);
 
 /* Does some phrase start with `word`?  A bit test, cheaper than a probe of the edge table:
  * callers check it before walking. */

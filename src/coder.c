@@ -82,6 +82,11 @@ struct tx_coder {
         char code[TX_CODE_MAX];
     } surnames[64];
     size_t n_surnames;
+    /* Dictionary names in the last sentence, found once for the entity output and for
+     * learning surnames; with the word that ends each. */
+    tx_mention mentions[64];
+    uint32_t mention_last_word[64];
+    size_t n_mentions;
 };
 
 void tx_coder_options_default(tx_coder_options *o)
@@ -1172,6 +1177,7 @@ static void S_lookup_words(tx_coder *c)
     }
 }
 
+static void S_find_mentions(tx_coder *c);
 static void S_learn_surnames(tx_coder *c);
 
 tx_sentence_status tx_coder_code(tx_coder *c, const char *text, size_t start, size_t end,
@@ -1180,6 +1186,7 @@ tx_sentence_status tx_coder_code(tx_coder *c, const char *text, size_t start, si
 {
     *count = 0;
     c->date = date;
+    c->n_mentions = 0;
     /* A dateline ("GENEVA, Nov 20 (Reuters) -") names where the story was filed, not an actor. */
     start += tx_dateline_length(text + start, end - start);
     tx_tokens_clear(&c->tokens);
@@ -1204,49 +1211,54 @@ tx_sentence_status tx_coder_code(tx_coder *c, const char *text, size_t start, si
     event_list list = {events, 0, TX_EVENTS_MAX};
     S_code_sentence(c, o, &list);
     *count = list.count;
-    if (c->dict.entities)
+    c->n_mentions = 0;
+    if (c->dict.entities && tx_entities_count(c->dict.entities)) {
+        S_find_mentions(c);
         S_learn_surnames(c);
+    }
     return TX_SENTENCE_CODED;
 }
 
 void tx_coder_begin_article(tx_coder *c) { c->n_surnames = 0; }
 
-/* Remembers the surnames of the people named in full in this sentence. */
-static void S_learn_surnames(tx_coder *c)
+/* Finds the dictionary names of the sentence, longest first, left to right, over all its
+ * tokens (also those in clauses the coder set aside). */
+static void S_find_mentions(tx_coder *c)
 {
-    for (size_t i = 0; i < c->tokens.count;) {
+    c->n_mentions = 0;
+    for (size_t i = 0; i < c->tokens.count && c->n_mentions < TX_ARRAY_SIZE(c->mentions);) {
         uint32_t phrase;
         size_t len = tx_actors_match(c->dict.actors, &c->tokens, i, &phrase);
         if (!len) {
             i++;
             continue;
         }
-        const tx_entity *e = tx_entities_of_phrase(c->dict.entities, c->dict.actors, phrase);
-        const char *code = tx_actors_code(c->dict.actors, phrase, c->date);
         const tx_token *last = &c->tokens.items[i + len - 1];
-        if (len >= 2 && e && e->kind == TX_ENTITY_PERSON && code && strcmp(code, "---") != 0 &&
-            c->n_surnames < TX_ARRAY_SIZE(c->surnames)) {
-            c->surnames[c->n_surnames].word = last->word;
-            snprintf(c->surnames[c->n_surnames].code, TX_CODE_MAX, "%s", code);
+        c->mention_last_word[c->n_mentions] = len >= 2 ? last->word : TX_WORD_NONE;
+        c->mentions[c->n_mentions++] = (tx_mention){c->tokens.items[i].start, last->end, phrase,
+                                                    tx_actors_code(c->dict.actors, phrase, c->date)};
+        i += len;
+    }
+}
+
+/* Remembers the surnames of the people named in full in this sentence. */
+static void S_learn_surnames(tx_coder *c)
+{
+    for (size_t k = 0; k < c->n_mentions; k++) {
+        const tx_mention *m = &c->mentions[k];
+        const tx_entity *e = tx_entities_of_phrase(c->dict.entities, c->dict.actors, m->phrase);
+        if (c->mention_last_word[k] != TX_WORD_NONE && e && e->kind == TX_ENTITY_PERSON &&
+            m->code && strcmp(m->code, "---") != 0 && c->n_surnames < TX_ARRAY_SIZE(c->surnames)) {
+            c->surnames[c->n_surnames].word = c->mention_last_word[k];
+            snprintf(c->surnames[c->n_surnames].code, TX_CODE_MAX, "%s", m->code);
             c->n_surnames++;
         }
-        i += len;
     }
 }
 
 size_t tx_coder_mentions(const tx_coder *c, tx_mention *out, size_t max)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < c->tokens.count && n < max;) {
-        uint32_t phrase;
-        size_t len = tx_actors_match(c->dict.actors, &c->tokens, i, &phrase);
-        if (!len) {
-            i++;
-            continue;
-        }
-        out[n++] = (tx_mention){c->tokens.items[i].start, c->tokens.items[i + len - 1].end, phrase,
-                                tx_actors_code(c->dict.actors, phrase, c->date)};
-        i += len;
-    }
+    size_t n = TX_MIN(max, c->n_mentions);
+    memcpy(out, c->mentions, n * sizeof(*out));
     return n;
 }

@@ -2,6 +2,7 @@
  * article, and pathological input. */
 #include "sentence.h"
 #include "test.h"
+#include "helpers.h"
 #include "utf8.h"
 
 static tx_sentences list = TX_SENTENCES_INIT;
@@ -270,38 +271,11 @@ static void test_seed(void)
     free(text);
 }
 
-static char *S_repeat(const char *unit, size_t size)
-{
-    size_t n = strlen(unit);
-    char *text = malloc(size + 1);
-    if (!text)
-        return NULL;
-    for (size_t i = 0; i < size; i += n)
-        memcpy(text + i, unit, TX_MIN(n, size - i));
-    text[size] = '\0';
-    return text;
-}
-
-/* Random text from tricky pieces: every rule meets every other. */
-static char *S_shuffle(size_t pieces, uint32_t seed, size_t *len)
-{
-    static const char *const alphabet[] = {"a", "U", "S", ".", "'", "\xE2\x80\x99", "\"",
-        "\xE2\x80\x9C", "\xE2\x80\x9D", " ", " ", "-", "\xE2\x80\x94", "n't", "'s", "_", "1",
-        ",", "(", ")", "?", "\xE2\x80\xA6", "\n", "Mr", "No", "\xC3\xA9", "\xC2\xA0", "&", "The",
-        "CLEVELAND, Feb 26 - ", "\r", ":"};
-    tx_buf buf = TX_BUF_INIT;
-    for (size_t i = 0; i < pieces; i++) {
-        seed = seed * 1103515245u + 12345u;
-        tx_buf_puts(&buf, alphabet[(seed >> 16) % TX_ARRAY_SIZE(alphabet)]);
-    }
-    return tx_buf_detach(&buf, len);
-}
-
 /* Pathological input finishes (linear time; nothing here is timed) with sane spans. */
 static void test_pathological(void)
 {
     enum { SIZE = 20 * 1000 * 1000 };
-    char *text = S_repeat("a.", SIZE);
+    char *text = test_repeat("a.", SIZE);
     CHECK(text != NULL);
     if (!text)
         return;
@@ -310,14 +284,14 @@ static void test_pathological(void)
     CHECK_INT(list.count, 1);
     free(text);
 
-    text = S_repeat("U.S. ", SIZE);
+    text = test_repeat("U.S. ", SIZE);
     current = text;
     CHECK_INT(tx_split_sentences(text, SIZE, &list), 0);
     CHECK_INT(list.count, 1);
     CHECK_INT(list.items[0].end, SIZE - 1);
     free(text);
 
-    text = S_repeat("A. ", SIZE - 2);  /* "Plan A. A new ..." splits at each */
+    text = test_repeat("A. ", SIZE - 2);  /* "Plan A. A new ..." splits at each */
     current = text;
     CHECK_INT(tx_split_sentences(text, SIZE - 2, &list), 0);
     CHECK_INT(list.count, (SIZE - 2) / 3);
@@ -327,7 +301,7 @@ static void test_pathological(void)
     const char *units[] = {"!", "?! ", ". ", "\n", "\r\n", "\"", "\xE2\x80\x9D", ")", "Mr. ",
                            "\xE2\x80\xA6", "CLEVELAND, ", "No. ", " - ", "\xC2\xA0"};
     for (size_t u = 0; u < TX_ARRAY_SIZE(units); u++) {
-        text = S_repeat(units[u], 2 * 1000 * 1000);
+        text = test_repeat(units[u], 2 * 1000 * 1000);
         current = text;
         CHECK_INT(tx_split_sentences(text, strlen(text), &list), 0);
         CHECK(S_spans_ok(text));
@@ -336,7 +310,7 @@ static void test_pathological(void)
 
     for (uint32_t seed = 1; seed <= 20; seed++) {
         size_t len = 0;
-        text = S_shuffle(50000, seed, &len);
+        text = test_shuffle(50000, seed, &len);
         current = text;
         CHECK(text && tx_split_sentences(text, len, &list) == 0 && list.count > 0);
         CHECK(text && S_spans_ok(text));

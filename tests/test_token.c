@@ -2,6 +2,7 @@
  * pathological input. */
 #include "sentence.h"
 #include "test.h"
+#include "helpers.h"
 #include "token.h"
 #include "utf8.h"
 
@@ -440,39 +441,11 @@ static void test_seed(void)
     free(text);
 }
 
-/* A long single line made of `unit` repeated up to `size` bytes. */
-static char *S_repeat(const char *unit, size_t size)
-{
-    size_t n = strlen(unit);
-    char *text = malloc(size + 1);
-    if (!text)
-        return NULL;
-    for (size_t i = 0; i < size; i += n)
-        memcpy(text + i, unit, TX_MIN(n, size - i));
-    text[size] = '\0';
-    return text;
-}
-
-/* Random text from tricky pieces: every rule meets every other. */
-static char *S_shuffle(size_t pieces, uint32_t seed, size_t *len)
-{
-    static const char *const alphabet[] = {"a", "U", "S", ".", "'", "\xE2\x80\x99", "\"",
-        "\xE2\x80\x9C", "\xE2\x80\x9D", " ", " ", "-", "\xE2\x80\x94", "n't", "'s", "_", "1",
-        ",", "(", ")", "?", "\xE2\x80\xA6", "\n", "Mr", "No", "\xC3\xA9", "\xC2\xA0", "&", "The",
-        "CLEVELAND, Feb 26 - ", "\r", ":"};
-    tx_buf buf = TX_BUF_INIT;
-    for (size_t i = 0; i < pieces; i++) {
-        seed = seed * 1103515245u + 12345u;
-        tx_buf_puts(&buf, alphabet[(seed >> 16) % TX_ARRAY_SIZE(alphabet)]);
-    }
-    return tx_buf_detach(&buf, len);
-}
-
 /* Pathological input finishes (in linear time: nothing here is timed) and stays consistent. */
 static void test_pathological(void)
 {
     enum { SIZE = 20 * 1000 * 1000 };
-    char *text = S_repeat("a.", SIZE);
+    char *text = test_repeat("a.", SIZE);
     CHECK(text != NULL);
     if (!text)
         return;
@@ -480,7 +453,7 @@ static void test_pathological(void)
     CHECK(count > 0);
     free(text);
 
-    text = S_repeat("U.S. ", SIZE);
+    text = test_repeat("U.S. ", SIZE);
     tx_tokens_clear(&tokens);
     CHECK_INT(tx_tokenize(text, 0, SIZE, &tokens), 0);
     CHECK_INT(tokens.count, SIZE / 5);
@@ -494,14 +467,14 @@ static void test_pathological(void)
     const char *units[] = {"!", ".", "-", "'", "\"", ")", "\xE2\x80\x99", "?! ", "_", ". A",
                            "n't", "'s"};
     for (size_t u = 0; u < TX_ARRAY_SIZE(units); u++) {
-        text = S_repeat(units[u], 2 * 1000 * 1000);
+        text = test_repeat(units[u], 2 * 1000 * 1000);
         CHECK(S_tokenize_all(text, strlen(text)) >= 0);  /* "_" alone gives no token */
         free(text);
     }
 
     for (uint32_t seed = 1; seed <= 20; seed++) {
         size_t len = 0;
-        text = S_shuffle(50000, seed, &len);
+        text = test_shuffle(50000, seed, &len);
         CHECK(text && S_tokenize_all(text, len) > 0);
         free(text);
     }

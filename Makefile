@@ -7,7 +7,7 @@
 
 CC      ?= cc
 PREFIX  ?= /usr/local
-PKGS    := libutf8proc jansson libxml-2.0 zlib
+PKGS    := libutf8proc jansson libxml-2.0 zlib gumbo sqlite3 libmicrohttpd
 SAN     ?= 0
 
 ifeq ($(SAN),1)

@@ -9,6 +9,12 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Prints "tacitus: message" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

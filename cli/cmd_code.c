@@ -1,11 +1,8 @@
 /* cmd_code.c: `tacitus code`: articles in, CAMEO events out as JSON Lines or a table. */
+#include "analysis.h"
 #include "article.h"
-#include "cameo.h"
 #include "cli.h"
-#include "entities.h"
-#include "jsonw.h"
-#include "noise.h"
-#include "sentence.h"
+#include "render.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +26,7 @@ static const char usage[] =
     "  --strict             a malformed dictionary line is fatal\n"
     "  --keep-noise         code every line, also those the noise filter would drop\n"
     "  --unnamed-actors     let a role alone (\"officials\" → ---GOV) be source or target\n"
+    "  --all-certainties    also output hypothetical and negated events (labelled)\n"
     "  --stats              print timings and counts to standard error at the end\n";
 
 enum { MAX_FILES = 64 };
@@ -39,21 +37,15 @@ typedef struct {
     const char *actors[MAX_FILES];
     int n_actors;
     const char *agents, *verbs, *discards, *date, *id, *input, *format;
-    int strict, stats, keep_noise, unnamed;
+    int strict, stats, keep_noise, unnamed, all_certainties;
 } options;
 
 typedef struct {
-    tx_coder *coder;
-    const tx_cameo *cameo;
-    const tx_dictionaries *dict;
-    tx_coder_options coding;
-    tx_sentences sentences;
-    tx_lines lines;
-    uint8_t *noisy;          /* per line number: the line is noise */
-    size_t cap_noisy;
+    tx_analyzer *analyzer;
+    tx_render_options render;
     tx_buf line;
-    int table, keep_noise;
-    unsigned long articles, sentences_coded, events, noise_lines, lines_seen;
+    int table;
+    unsigned long articles, sentences_coded, events, quotes, noise_lines, lines_seen;
     double bytes;
 } run;
 
@@ -72,6 +64,10 @@ static int S_parse(int argc, char **argv, options *o)
         TAKE("--input", o->input)
         TAKE("--format", o->format)
 #undef TAKE
+        if (strcmp(a, "--all-certainties") == 0) {
+            o->all_certainties = 1;
+            continue;
+        }
         if (strcmp(a, "--actors") == 0 && next && o->n_actors < MAX_FILES) {
             o->actors[o->n_actors++] = next;
             i++;
@@ -105,241 +101,32 @@ static int S_parse(int argc, char **argv, options *o)
     return 0;
 }
 
-static void S_actor_json(tx_json_writer *w, const char *key, const tx_event_actor *a,
-                         const char *text)
-{
-    if (strcmp(a->code, "---") == 0 && a->start == a->end) {
-        tx_json_key_null(w, key);
-        return;
-    }
-    tx_json_key(w, key);
-    tx_json_begin(w);
-    tx_json_key_cstr(w, "code", a->code);
-    tx_json_key_str(w, "text", text + a->start, a->end - a->start);
-    tx_json_key_int(w, "start", a->start);
-    tx_json_key_int(w, "end", a->end);
-    tx_json_end(w);
-}
-
-static void S_event_json(run *r, const tx_article *art, const char *path, size_t sentence,
-                         const tx_sentence *s, const tx_event *e, const char *date)
-{
-    const char *text = art->text;
-    tx_json_writer w;
-    tx_json_init(&w, &r->line);
-    tx_json_begin(&w);
-    tx_json_key_cstr(&w, "type", "event");
-    tx_json_key_cstr(&w, "article", art->id ? art->id : path);
-    tx_json_key_int(&w, "sentence", (long long)sentence);
-    tx_json_key_str(&w, "sentence_text", text + s->start, s->end - s->start);
-    S_actor_json(&w, "source", &e->source, text);
-    S_actor_json(&w, "target", &e->target, text);
-    tx_json_key_cstr(&w, "code", e->code);
-    const tx_cameo_code *c = r->cameo ? tx_cameo_find(r->cameo, e->code) : NULL;
-    char root[3];
-    tx_cameo_root(e->code, root);
-    tx_json_key_cstr(&w, "root", root);
-    tx_json_key_int(&w, "quad_class", tx_cameo_quad_class(e->code));
-    if (c)
-        tx_json_key_double(&w, "goldstein", c->goldstein);
-    else
-        tx_json_key_null(&w, "goldstein");
-    tx_json_key(&w, "verb");
-    tx_json_begin(&w);
-    tx_json_key_str(&w, "text", text + e->verb_start, e->verb_end - e->verb_start);
-    tx_json_key_int(&w, "start", e->verb_start);
-    tx_json_key_int(&w, "end", e->verb_end);
-    tx_json_end(&w);
-    char pattern[4200];
-    snprintf(pattern, sizeof(pattern), "%s:%u", r->coder ? tx_coder_verbs_path(r->coder) : "",
-             e->pattern_line);
-    tx_json_key_cstr(&w, "pattern", pattern);
-    tx_json_key_cstr(&w, "date", date);
-    tx_json_end(&w);
-    tx_buf_putc(&r->line, '\n');
-}
-
-static void S_event_row(run *r, size_t sentence, const tx_event *e)
-{
-    const tx_cameo_code *c = r->cameo ? tx_cameo_find(r->cameo, e->code) : NULL;
-    tx_buf_printf(&r->line, "%4zu  %-12s %-5s %-12s %6s  %s\n", sentence, e->source.code,
-                  e->code, e->target.code, "", c ? c->name : "");
-    if (c) {
-        char g[16];
-        snprintf(g, sizeof(g), "%+.1f", c->goldstein);
-        memcpy(r->line.data + r->line.len - strlen(c->name) - 8, g, strlen(g));
-    }
-}
-
-static void S_format_date(int32_t d, char out[16])
-{
-    unsigned y = (unsigned)(d / 10000) % 10000u, m = (unsigned)(d / 100 % 100), day = (unsigned)(d % 100);
-    snprintf(out, 16, "%04u-%02u-%02u", y, m % 100u, day % 100u);
-}
-
-static const char *S_article_id(const tx_article *art, const char *path)
-{
-    return art->id ? art->id : path;
-}
-
-static void S_noise_json(run *r, const tx_article *art, const char *path, const tx_line *l)
-{
-    tx_json_writer w;
-    tx_json_init(&w, &r->line);
-    tx_json_begin(&w);
-    tx_json_key_cstr(&w, "type", "noise");
-    tx_json_key_cstr(&w, "article", S_article_id(art, path));
-    tx_json_key_str(&w, "text", art->text + l->start, l->end - l->start);
-    tx_json_key_int(&w, "start", l->start);
-    tx_json_key_int(&w, "end", l->end);
-    tx_json_key_cstr(&w, "why", tx_noise_name((tx_noise_kind)l->kind));
-    tx_json_end(&w);
-    tx_buf_putc(&r->line, '\n');
-}
-
-/* Entity kinds of the output contract: person, org, place. */
-static const char *S_output_kind(const tx_entity *e)
-{
-    switch ((tx_entity_kind)e->kind) {
-    case TX_ENTITY_PERSON: return "person";
-    case TX_ENTITY_ORG: case TX_ENTITY_MEDIA: return "org";
-    default: return "place";
-    }
-}
-
-static void S_entities_json(run *r, const tx_article *art, const char *path, size_t sentence)
-{
-    tx_mention mentions[64];
-    size_t n = tx_coder_mentions(r->coder, mentions, TX_ARRAY_SIZE(mentions));
-    for (size_t i = 0; i < n; i++) {
-        const tx_mention *m = &mentions[i];
-        const tx_entity *e = tx_entities_of_phrase(r->dict->entities, r->dict->actors, m->phrase);
-        if (!e)
-            continue;
-        tx_json_writer w;
-        tx_json_init(&w, &r->line);
-        tx_json_begin(&w);
-        tx_json_key_cstr(&w, "type", "entity");
-        tx_json_key_cstr(&w, "article", S_article_id(art, path));
-        tx_json_key_int(&w, "sentence", (long long)sentence);
-        tx_json_key_cstr(&w, "kind", S_output_kind(e));
-        tx_json_key_str(&w, "text", art->text + m->start, m->end - m->start);
-        tx_json_key_int(&w, "start", m->start);
-        tx_json_key_int(&w, "end", m->end);
-        tx_json_key_cstr(&w, "name", e->name);
-        if (m->code && strcmp(m->code, "---") != 0)
-            tx_json_key_cstr(&w, "actor", m->code);
-        if (e->country[0])
-            tx_json_key_cstr(&w, "country", e->country);
-        if (e->has_point) {
-            tx_json_key_double(&w, "lat", e->latitude);
-            tx_json_key_double(&w, "lon", e->longitude);
-        }
-        tx_json_end(&w);
-        tx_buf_putc(&r->line, '\n');
-    }
-}
-
-/* Classifies the lines; marks noise lines in r->noisy and writes them out. */
-static int S_filter_noise(run *r, const tx_article *art, const char *path)
-{
-    if (tx_noise_classify(art->text, art->text_len, &r->lines) < 0)
-        return -1;
-    size_t last = r->lines.count ? r->lines.items[r->lines.count - 1].number : 0;
-    if (last + 1 > r->cap_noisy) {
-        uint8_t *noisy = realloc(r->noisy, last + 1);
-        if (!noisy)
-            return -1;
-        r->noisy = noisy;
-        r->cap_noisy = last + 1;
-    }
-    memset(r->noisy, 0, last + 1);
-    r->lines_seen += r->lines.count;
-    for (size_t i = 0; i < r->lines.count && !r->keep_noise; i++) {
-        const tx_line *l = &r->lines.items[i];
-        if (l->kind == TX_NOISE_NONE)
-            continue;
-        r->noisy[l->number] = 1;
-        r->noise_lines++;
-        if (!r->table)
-            S_noise_json(r, art, path, l);
-    }
-    return 0;
-}
-
-static void S_code_sentences(run *r, const tx_article *art, const char *path,
-                             const char *date_text, int32_t date);
-
-/* The closing record of an article: what was read and what came out of it. */
-static void S_article_json(run *r, const tx_article *art, const char *path, const char *date,
-                           unsigned long sentences, unsigned long noise, unsigned long events)
-{
-    tx_json_writer w;
-    tx_json_init(&w, &r->line);
-    tx_json_begin(&w);
-    tx_json_key_cstr(&w, "type", "article");
-    tx_json_key_cstr(&w, "article", S_article_id(art, path));
-    tx_json_key_cstr(&w, "date", date);
-    if (art->source)
-        tx_json_key_cstr(&w, "source", art->source);
-    if (art->title)
-        tx_json_key_cstr(&w, "title", art->title);
-    if (art->url)
-        tx_json_key_cstr(&w, "url", art->url);
-    tx_json_key_int(&w, "bytes", (long long)art->text_len);
-    tx_json_key_int(&w, "lines", (long long)r->lines.count);
-    tx_json_key_int(&w, "noise_lines", (long long)noise);
-    tx_json_key_int(&w, "sentences", (long long)sentences);
-    tx_json_key_int(&w, "events", (long long)events);
-    tx_json_end(&w);
-    tx_buf_putc(&r->line, '\n');
-}
-
 static void S_code_article(run *r, const tx_article *art, const char *path, int32_t date)
 {
-    char date_text[16];
-    S_format_date(date, date_text);
-    unsigned long noise_before = r->noise_lines, events_before = r->events;
-    unsigned long sentences_before = r->sentences_coded;
-    if (S_filter_noise(r, art, path) < 0 ||
-        tx_split_sentences(art->text, art->text_len, &r->sentences) < 0)
+    const tx_analysis *result;
+    if (tx_analyzer_run(r->analyzer, art->text, art->text_len, date, &result) != TX_OK) {
+        cli_error("%s: out of memory coding article %s", path, art->id ? art->id : "");
         return;
+    }
     r->articles++;
     r->bytes += (double)art->text_len;
-    tx_coder_begin_article(r->coder);
-    S_code_sentences(r, art, path, date_text, date);
-    if (!r->table)
-        S_article_json(r, art, path, date_text, r->sentences_coded - sentences_before,
-                       r->noise_lines - noise_before, r->events - events_before);
-}
-
-static void S_code_sentences(run *r, const tx_article *art, const char *path,
-                             const char *date_text, int32_t date)
-{
-    for (size_t i = 0; i < r->sentences.count; i++) {
-        const tx_sentence *s = &r->sentences.items[i];
-        if (s->line < r->cap_noisy && r->noisy[s->line])
-            continue;
-        tx_event events[TX_EVENTS_MAX];
-        size_t n;
-        tx_sentence_status status =
-            tx_coder_code(r->coder, art->text, s->start, s->end, date, &r->coding, events, &n);
-        r->sentences_coded++;
-        if (status == TX_SENTENCE_STORY_DISCARDED)
-            break;
-        for (size_t k = 0; k < n; k++) {
-            if (r->table)
-                S_event_row(r, i + 1, &events[k]);
-            else
-                S_event_json(r, art, path, i + 1, s, &events[k], date_text);
-            r->events++;
-        }
-        if (!r->table && r->dict->entities && tx_entities_count(r->dict->entities))
-            S_entities_json(r, art, path, i + 1);
-        if (r->line.len > (1 << 16)) {
-            fwrite(r->line.data, 1, r->line.len, stdout);
-            tx_buf_clear(&r->line);
-        }
+    r->lines_seen += result->lines.count;
+    r->noise_lines += result->noise_lines;
+    r->sentences_coded += result->sentences_coded;
+    r->quotes += result->quote_count;
+    for (size_t k = 0; k < result->event_count; k++)
+        r->events += (unsigned long)tx_render_keeps(&result->events[k], &r->render);
+    r->render.article = art->id ? art->id : path;
+    r->render.source = art->source;
+    r->render.title = art->title;
+    r->render.url = art->url;
+    if (r->table)
+        tx_render_table(&r->line, result, &r->render);
+    else
+        tx_render_jsonl(&r->line, result, &r->render);
+    if (r->line.len > (1 << 16)) {
+        fwrite(r->line.data, 1, r->line.len, stdout);
+        tx_buf_clear(&r->line);
     }
 }
 
@@ -436,18 +223,23 @@ int cmd_code(int argc, char **argv)
     double t0 = S_seconds();
     int rc = EXIT_INPUT;
     run r = {0};
+    tx_render_options_default(&r.render);
     char table_path[4200];
     snprintf(table_path, sizeof(table_path), "%s/cameo.tsv", cli_data_dir());
-    r.cameo = tx_cameo_load(table_path, &diag, NULL);
-    if (S_load_dictionaries(&set, &o, &diag) == 0 && (r.coder = tx_coder_new(&set.dict))) {
+    tx_cameo *cameo = tx_cameo_load(table_path, &diag, NULL);
+    r.render.cameo = cameo;
+    r.render.all_certainties = o.all_certainties;
+    tx_analyzer_options analysis;
+    tx_analyzer_options_default(&analysis);
+    analysis.coding.named_actors = !o.unnamed;
+    analysis.keep_noise = o.keep_noise;
+    if (S_load_dictionaries(&set, &o, &diag) == 0 &&
+        (r.analyzer = tx_analyzer_new(&set.dict, &analysis))) {
         double t1 = S_seconds();
-        tx_coder_options_default(&r.coding);
-        r.coding.named_actors = !o.unnamed;
-        r.dict = &set.dict;
-        r.keep_noise = o.keep_noise;
+        r.render.patterns = tx_coder_verbs_path(tx_analyzer_coder(r.analyzer));
         r.table = o.format && strcmp(o.format, "table") == 0;
         if (r.table)
-            printf("sent  source       code  target       goldst  event\n");
+            tx_render_table_header(&r.line);
         rc = EXIT_OK;
         if (o.n_inputs == 0)
             o.inputs[o.n_inputs++] = "-";
@@ -459,17 +251,14 @@ int cmd_code(int argc, char **argv)
         double t2 = S_seconds();
         if (o.stats)
             fprintf(stderr, "stats: load %.3f s, coding %.3f s, %lu articles, %.0f bytes, "
-                    "%lu lines, %lu noise lines, %lu sentences, %lu events, %.2f MB/s, "
-                    "%.0f sentences/s\n",
+                    "%lu lines, %lu noise lines, %lu sentences, %lu events, %lu quotes, "
+                    "%.2f MB/s, %.0f sentences/s\n",
                     t1 - t0, t2 - t1, r.articles, r.bytes, r.lines_seen, r.noise_lines,
-                    r.sentences_coded, r.events,
+                    r.sentences_coded, r.events, r.quotes,
                     r.bytes / 1e6 / (t2 - t1 + 1e-9), (double)r.sentences_coded / (t2 - t1 + 1e-9));
     }
-    tx_coder_free(r.coder);
-    tx_cameo_free((tx_cameo *)r.cameo);
-    tx_sentences_free(&r.sentences);
-    tx_lines_free(&r.lines);
-    free(r.noisy);
+    tx_analyzer_free(r.analyzer);
+    tx_cameo_free(cameo);
     tx_buf_free(&r.line);
     tx_dictset_free(&set);
     return rc;

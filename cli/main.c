@@ -12,6 +12,12 @@ static const char usage[] =
     "commands:\n"
     "  code       code articles (text or JSON Lines) into CAMEO events, as JSON Lines\n"
     "  validate   run PETRARCH validation records against their dictionaries\n"
+    "  extract    extract the articles of HTML pages as JSON Lines\n"
+    "  ingest     code articles into a SQLite event database\n"
+    "  query      list the events of a database\n"
+    "  stats      count a database's events by period, dyad, actor or code\n"
+    "  export     write a database's events as GDELT TSV, JSON Lines or CSV\n"
+    "  serve      serve a database over HTTP with a web dashboard\n"
     "\n"
     "Run 'tacitus COMMAND --help' for the options of a command.\n";
 
@@ -43,10 +49,17 @@ int main(int argc, char **argv)
         fputs(usage, argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_USAGE : EXIT_OK;
     }
-    if (strcmp(argv[1], "code") == 0)
-        return cmd_code(argc - 1, argv + 1);
-    if (strcmp(argv[1], "validate") == 0)
-        return cmd_validate(argc - 1, argv + 1);
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } commands[] = {
+        {"code", cmd_code},     {"validate", cmd_validate}, {"extract", cmd_extract},
+        {"ingest", cmd_ingest}, {"query", cmd_query},       {"stats", cmd_stats},
+        {"export", cmd_export}, {"serve", cmd_serve},
+    };
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
     cli_error("unknown command '%s'", argv[1]);
     fputs(usage, stderr);
     return EXIT_USAGE;

@@ -79,6 +79,7 @@ struct tx_coder {
      * "Mr Sullivan" later on is Jake Sullivan. */
     struct {
         uint32_t word;
+        uint32_t phrase;      /* the full name's actor phrase */
         char code[TX_CODE_MAX];
     } surnames[64];
     size_t n_surnames;
@@ -365,23 +366,31 @@ static size_t S_agent_after_modifiers(const tx_coder *c, size_t pos)
 
 /* A capitalised word that is the surname of someone named in full earlier in the article,
  * perhaps after an honorific: returns the words it takes (0 if none) and the code. */
-static size_t S_surname(const tx_coder *c, size_t pos, const char **code)
+static size_t S_surname_in(const tx_coder *c, const tx_tokens *tokens, size_t pos, size_t *which)
 {
     static const char *const honorifics[] = {"MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR."};
     size_t skip = 0;
-    if (pos + 1 < c->kept.count)
+    if (pos + 1 < tokens->count)
         for (size_t h = 0; h < TX_ARRAY_SIZE(honorifics); h++)
-            if (strcmp(tx_tokens_key(&c->kept, pos), honorifics[h]) == 0)
+            if (strcmp(tx_tokens_key(tokens, pos), honorifics[h]) == 0)
                 skip = 1;
-    const tx_token *t = &c->kept.items[pos + skip];
+    const tx_token *t = &tokens->items[pos + skip];
     if (!(t->flags & TX_TOKEN_CAPITAL) || t->word == TX_WORD_NONE)
         return 0;
     for (size_t k = 0; k < c->n_surnames; k++)
         if (c->surnames[k].word == t->word) {
-            *code = c->surnames[k].code;
+            *which = k;
             return skip + 1;
         }
     return 0;
+}
+
+static size_t S_surname(const tx_coder *c, size_t pos, const char **code)
+{
+    size_t which, len = S_surname_in(c, &c->kept, pos, &which);
+    if (len)
+        *code = c->surnames[which].code;
+    return len;
 }
 
 /* Reads actor and agent matches (with 's and determiners) from pos; returns the end. */
@@ -1228,15 +1237,24 @@ static void S_find_mentions(tx_coder *c)
     c->n_mentions = 0;
     for (size_t i = 0; i < c->tokens.count && c->n_mentions < TX_ARRAY_SIZE(c->mentions);) {
         uint32_t phrase;
-        size_t len = tx_actors_match(c->dict.actors, &c->tokens, i, &phrase);
-        if (!len) {
+        size_t which, len = tx_actors_match(c->dict.actors, &c->tokens, i, &phrase);
+        const tx_token *last = &c->tokens.items[i + (len ? len - 1 : 0)];
+        if (len) {
+            c->mention_last_word[c->n_mentions] = len >= 2 ? last->word : TX_WORD_NONE;
+            c->mentions[c->n_mentions++] = (tx_mention){
+                c->tokens.items[i].start, last->end, phrase,
+                tx_actors_code(c->dict.actors, phrase, c->date)};
+        } else if ((len = S_surname_in(c, &c->tokens, i, &which))) {
+            /* "Mr Sullivan": the person named in full earlier in the article */
+            last = &c->tokens.items[i + len - 1];
+            c->mention_last_word[c->n_mentions] = TX_WORD_NONE;
+            c->mentions[c->n_mentions++] = (tx_mention){
+                c->tokens.items[i].start, last->end, c->surnames[which].phrase,
+                c->surnames[which].code};
+        } else {
             i++;
             continue;
         }
-        const tx_token *last = &c->tokens.items[i + len - 1];
-        c->mention_last_word[c->n_mentions] = len >= 2 ? last->word : TX_WORD_NONE;
-        c->mentions[c->n_mentions++] = (tx_mention){c->tokens.items[i].start, last->end, phrase,
-                                                    tx_actors_code(c->dict.actors, phrase, c->date)};
         i += len;
     }
 }
@@ -1250,6 +1268,7 @@ static void S_learn_surnames(tx_coder *c)
         if (c->mention_last_word[k] != TX_WORD_NONE && e && e->kind == TX_ENTITY_PERSON &&
             m->code && strcmp(m->code, "---") != 0 && c->n_surnames < TX_ARRAY_SIZE(c->surnames)) {
             c->surnames[c->n_surnames].word = c->mention_last_word[k];
+            c->surnames[c->n_surnames].phrase = m->phrase;
             snprintf(c->surnames[c->n_surnames].code, TX_CODE_MAX, "%s", m->code);
             c->n_surnames++;
         }

@@ -84,7 +84,9 @@ typedef struct {
 /* Writes up to `max` (at most 64) mentions of dictionary names in the last sentence coded,
  * longest match first, left to right, including those inside clauses the coder set aside.
  * Names are found only with dictionaries that carry entities (tacitus's own), the ones the
- * entity output can describe.  Returns how many were written. */
+ * entity output can describe.  A surname (perhaps after Mr, Mrs, Ms, Dr) of a person named
+ * in full earlier in the article is a mention of that person's phrase.  Returns how many
+ * were written. */
 size_t tx_coder_mentions(const tx_coder *coder, tx_mention *out, size_t max);
 
 /* Writes what the coder sees (kept tokens, actor phrases, verbs) to `trace`, or stops when NULL. */

@@ -1,0 +1,53 @@
+/* claims.h: how sure the text is of each event, who claims it, and which later statements dispute it. */
+#ifndef TX_CLAIMS_H
+#define TX_CLAIMS_H
+
+#include "analysis.h"
+
+/* Someone who says something: the phrase found in the text and what it stands for. */
+typedef struct {
+    uint32_t start, end;       /* span of the phrase ("US officials", "He", "Mr Sullivan") */
+    char code[TX_CODE_MAX];    /* actor code ("USAGOV"), or "" when not a known actor */
+    const char *name;          /* a person's full name (owned by the dictionaries), else NULL */
+    uint8_t found;             /* a speaker phrase was found at all */
+} tx_speaker;
+
+typedef struct tx_claims tx_claims;
+
+/* Borrows the dictionaries.  NULL when out of memory. */
+tx_claims *tx_claims_new(const tx_dictionaries *dict);
+void tx_claims_free(tx_claims *claims);
+
+/* Sets e->certainty and e->attribution from the words around e's verb in `tokens` (the
+ * coded sentence's tokens, words looked up).  `known` are the entity mentions of the article
+ * so far (in text order), used to resolve "he" or "the minister" to a person. */
+void tx_claims_judge(const tx_claims *claims, const char *text, const tx_tokens *tokens,
+                     int32_t date, const tx_mention_entity *known, size_t n_known,
+                     tx_analysis_event *e);
+
+/* Reads who speaks in tokens[from, to): the first actor, person, medium or role phrase
+ * there; a pronoun ("he", "she", "it", "they") is resolved to the last person (or group)
+ * among `known` that ends before the pronoun.  Returns 1 when a speaker was found. */
+int tx_claims_speaker(const tx_claims *claims, const tx_tokens *tokens, size_t from, size_t to,
+                      int32_t date, const tx_mention_entity *known, size_t n_known,
+                      tx_speaker *out);
+
+/* Tokenizes text[start, end) into the claims' own token list and looks its words up, as the
+ * coder does; the list is owned by `claims` and valid until the next call.  NULL when out of
+ * memory. */
+const tx_tokens *tx_claims_tokenize(tx_claims *claims, const char *text, size_t start,
+                                    size_t end);
+
+/* A reporting verb ("said", "told", "according" of "according to")? */
+int tx_claims_is_cue(const tx_tokens *tokens, size_t pos);
+
+/* Events inside a direct quotation become `reported`, attributed to the quote's speaker. */
+void tx_claims_attribute_quoted(tx_analysis *analysis);
+
+/* Links events of sentences that dispute earlier claims ("could not confirm the claims",
+ * "denied the report", "amount to disinformation") to the earlier reported events they
+ * dispute, filling disputes_* and disputed_by_* through analysis->links (grown as needed;
+ * *cap is its capacity).  Returns TX_OK or TX_ERR_NOMEM. */
+tx_status tx_claims_link_disputes(tx_analysis *analysis, size_t *cap);
+
+#endif

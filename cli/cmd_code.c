@@ -14,7 +14,9 @@ static const char usage[] =
     "Reads articles (standard input when no FILE or '-') and writes one JSON object per\n"
     "line to standard output.\n"
     "\n"
-    "  --input text|jsonl   input format (default: .jsonl files are JSON Lines, else text)\n"
+    "  --input text|jsonl|html  input format (default by name: .jsonl/.ndjson JSON Lines,\n"
+    "                       .html/.htm HTML, else text; .gz is decompressed; a directory is\n"
+    "                       read recursively; standard input is recognised by its content)\n"
     "  --date YYYY-MM-DD    article date for text input (default: today)\n"
     "  --id ID              article id for text input (default: the file name)\n"
     "  (without dictionary options tacitus's own dictionaries in its data directory are used)\n"
@@ -47,6 +49,7 @@ typedef struct {
     int table;
     unsigned long articles, sentences_coded, events, quotes, noise_lines, lines_seen;
     double bytes;
+    tx_article_stats read;   /* what the article readers saw, summed over the inputs */
 } run;
 
 static int S_parse(int argc, char **argv, options *o)
@@ -86,8 +89,9 @@ static int S_parse(int argc, char **argv, options *o)
             o->inputs[o->n_inputs++] = a;
         }
     }
-    if (o->input && strcmp(o->input, "text") != 0 && strcmp(o->input, "jsonl") != 0) {
-        cli_error("code: --input takes text or jsonl");
+    if (o->input && strcmp(o->input, "text") != 0 && strcmp(o->input, "jsonl") != 0 &&
+        strcmp(o->input, "html") != 0) {
+        cli_error("code: --input takes text, jsonl or html");
         return -1;
     }
     if (o->format && strcmp(o->format, "jsonl") != 0 && strcmp(o->format, "table") != 0) {
@@ -140,8 +144,9 @@ static int32_t S_today(void)
 
 static int S_code_input(run *r, const options *o, const char *path, tx_diag *diag)
 {
-    tx_input_mode mode = o->input ? (strcmp(o->input, "jsonl") == 0 ? TX_INPUT_JSONL : TX_INPUT_TEXT)
-                                  : tx_input_mode_for_path(path);
+    tx_input_mode mode = !o->input ? tx_input_mode_for_path(path)
+                         : strcmp(o->input, "jsonl") == 0 ? TX_INPUT_JSONL
+                         : strcmp(o->input, "html") == 0 ? TX_INPUT_HTML : TX_INPUT_TEXT;
     tx_status status;
     tx_article_reader *reader = tx_article_open(path, mode, diag, &status);
     if (!reader) {
@@ -156,8 +161,9 @@ static int S_code_input(run *r, const options *o, const char *path, tx_diag *dia
             date = o->date ? tx_article_date_int(o->date) : S_today();
         if (!art.id && o->id)
             art.id = strdup(o->id);
-        S_code_article(r, &art, path, date);
+        S_code_article(r, &art, tx_article_reader_file(reader), date);
     }
+    tx_article_stats_add(&r->read, tx_article_reader_stats(reader));
     tx_article_clear(&art);
     tx_article_close(reader);
     return got < 0 ? -1 : 0;
@@ -248,6 +254,7 @@ int cmd_code(int argc, char **argv)
                 rc = EXIT_INPUT;
         if (r.line.len)
             fwrite(r.line.data, 1, r.line.len, stdout);
+        tx_article_stats_print(stderr, &r.read);
         double t2 = S_seconds();
         if (o.stats)
             fprintf(stderr, "stats: load %.3f s, coding %.3f s, %lu articles, %.0f bytes, "

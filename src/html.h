@@ -22,8 +22,8 @@ void tx_html_page_clear(tx_html_page *page);
 /* Extracts the article from html[0..len).  The bytes are read as UTF-8 whatever the page
  * declares; only when they are not valid UTF-8 is a declared legacy charset decoded (and
  * windows-1252 assumed when none is declared).  Returns TX_OK (a page without an article
- * gives an empty text), TX_ERR_NOMEM, or TX_ERR_SYNTAX when the bytes are not HTML at all
- * (binary junk). */
+ * gives an empty text), TX_ERR_NOMEM, TX_ERR_SYNTAX when the bytes are not HTML at all
+ * (binary junk), or TX_ERR_LIMIT for a page over 1 GiB. */
 tx_status tx_html_extract(const char *html, size_t len, tx_html_page *page);
 
 #endif

@@ -107,12 +107,27 @@ static int S_quote_mark(const tx_tokens *t, size_t i)
     return (t->items[i].flags & (TX_TOKEN_QUOTE_OPEN | TX_TOKEN_QUOTE_CLOSE)) != 0;
 }
 
+/* Verbs that introduce a quotation but are no sign of a reported event ("asked", "replied"). */
+static const char *const S_quote_verbs[] = {
+    "ASKED", "ASKS", "REPLIED", "REPLIES", "RESPONDED", "RESPONDS", "CONTINUED", "CONTINUES",
+    "RECALLED", "RECALLS", "WARNED", "WARNS", "EXCLAIMED", "QUIPPED", "JOKED", "SHOUTED",
+    "SHOT", "FIRED", "COUNTERED", "RETORTED", "CONCLUDED", "CONCEDED", "OBSERVED",
+    "COMPLAINED", "LAMENTED", "PLEADED", "URGED", "NOTES", "ADDS", "EXPLAINS", "ARGUES",
+    "INSISTS", "SAYING", "WRITING", "TELLING", NULL};
+
 int tx_claims_is_cue(const tx_tokens *t, size_t pos)
 {
     const char *key = KEY(t, pos);
     if (strcmp(key, "ACCORDING") == 0)
         return pos + 1 < t->count && strcmp(KEY(t, pos + 1), "TO") == 0;
-    return S_in(key, S_reporting_verbs);
+    if (pos > 0 && (t->items[pos].flags & TX_TOKEN_CAPITAL))
+        return 0;   /* "the United States", not "states" */
+    return S_in(key, S_reporting_verbs) || S_in(key, S_quote_verbs);
+}
+
+int tx_claims_is_clause_word(const tx_tokens *t, size_t pos)
+{
+    return S_in(KEY(t, pos), S_clause_words);
 }
 
 /* The token at or after byte offset `at`. */
@@ -285,40 +300,130 @@ static size_t S_person_at(const tx_tokens *t, size_t i, const tx_mention_entity 
     return len;
 }
 
+static const char *const S_speaker_nouns[] = {
+    "SOURCES", "SOURCE", "OUTLET", "OUTLETS", "MEDIA", "NEWSPAPER", "WITNESSES", "RESIDENTS",
+    "ANALYSTS", "DIPLOMATS", "EXPERTS", "OFFICIALS", "REPORTS", "INSIDERS", "AIDES", NULL};
+
+static const char *const S_not_names[] = {
+    "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
+    "NOVEMBER", "DECEMBER", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+    "SATURDAY", "SUNDAY",
+    "THE", "A", "AN", "THIS", "THAT", "THESE", "THOSE", "BUT", "AND", "OR", "IN", "ON", "AT",
+    "AS", "IF", "WHEN", "WHILE", "AFTER", "BEFORE", "I", "YOU", "WE", "HE", "SHE", "IT",
+    "THEY", "ITS", "HIS", "HER", "THEIR", "OUR", "MY", "YOUR", "ONE", "SOME", "MANY", "OTHER",
+    "OTHERS", "ANOTHER", "EARLIER", "LATER", "MEANWHILE", "HOWEVER", "ALSO", "THERE", "THEN",
+    "NOW", "STILL", "YET", "SO", "THUS", "HERE", "WHAT", "WHY", "HOW", "WHO", NULL};
+
+/* A run of capitalised words at i that may be a name the dictionaries lack ("Mr. Sondland",
+ * "Harney County Sheriff David Ward"): its length, or 0. */
+static size_t S_name_run(const tx_tokens *t, size_t i, size_t to)
+{
+    size_t len = 0;
+    while (i + len < to && len < 6) {
+        const tx_token *tok = &t->items[i + len];
+        if (tok->kind != TX_TOKEN_WORD || !(tok->flags & TX_TOKEN_CAPITAL) ||
+            S_in(KEY(t, i + len), S_not_names) || S_in(KEY(t, i + len), S_reporting_verbs) ||
+            strpbrk(KEY(t, i + len), "&;"))
+            break;
+        len++;
+    }
+    /* a title alone ("Rep.", "Sen.") is no name */
+    if (len == 1 && t->items[i].end - t->items[i].start <= 4 &&
+        KEY(t, i)[t->items[i].end - t->items[i].start - 1] == '.')
+        return 0;
+    return len;
+}
+
+static void S_from_recent(const tx_speaker *recent, tx_speaker *out)
+{
+    *out = *recent;
+}
+
+/* "he", "she": the later of the last person mention known and the last speaker named. */
+static void S_person_pronoun(const tx_tokens *t, size_t i, const tx_speaker_context *ctx,
+                             tx_speaker *out)
+{
+    const tx_mention_entity *m = S_last_known(ctx->known, ctx->n_known, t->items[i].start, 1);
+    const tx_speaker *recent = ctx->recent && ctx->recent->found &&
+                               ctx->recent->end <= t->items[i].start ? ctx->recent : NULL;
+    out->found = 1;
+    out->start = t->items[i].start;
+    out->end = t->items[i].end;
+    if (recent && (!m || recent->end > m->end))
+        S_from_recent(recent, out);
+    else if (m)
+        S_resolve(m, out);
+}
+
+static int S_speaker_pass(const tx_claims *c, const tx_tokens *t, size_t from, size_t to,
+                          const tx_speaker_context *ctx, tx_speaker *out, int names);
+
+size_t tx_claims_name_at(const tx_tokens *t, size_t i, size_t to)
+{
+    return S_name_run(t, i, to);
+}
+
 int tx_claims_speaker(const tx_claims *c, const tx_tokens *t, size_t from, size_t to,
-                      int32_t date, const tx_mention_entity *known, size_t n_known,
-                      tx_speaker *out)
+                      const tx_speaker_context *ctx, tx_speaker *out)
+{
+    /* a phrase the dictionaries know anywhere in the range beats a capitalised word before it
+     * ("April 3 - The White House said") */
+    if (!S_speaker_pass(c, t, from, to, ctx, out, 0))
+        return S_speaker_pass(c, t, from, to, ctx, out, 1);
+    /* a bare role ("Rep.", "diplomat") before a name: "Virginia Rep. Don Beyer" is Don Beyer */
+    tx_speaker named;
+    if (!out->code[0] && !out->name && S_speaker_pass(c, t, from, to, ctx, &named, 2))
+        *out = named;
+    return 1;
+}
+
+static int S_speaker_pass(const tx_claims *c, const tx_tokens *t, size_t from, size_t to,
+                          const tx_speaker_context *ctx, tx_speaker *out, int names)
 {
     memset(out, 0, sizeof(*out));
     tx_agent role = {NULL, 0};
     size_t first = to, last = from;
-    for (size_t i = from; i < to && i < t->count;) {
+    to = TX_MIN(to, t->count);
+    if (from < to && S_in(KEY(t, from), S_pronouns_person)) {
+        S_person_pronoun(t, from, ctx, out);
+        return 1;
+    }
+    for (size_t i = from; i < to;) {
         const tx_entity *entity = NULL;
         char code[TX_CODE_MAX];
         tx_agent agent;
         size_t len;
-        if (!out->found && S_in(KEY(t, i), S_pronouns_person) && i == from) {
-            const tx_mention_entity *m = S_last_known(known, n_known, t->items[i].start, 1);
-            out->found = 1;
-            out->start = t->items[i].start;
-            out->end = t->items[i].end;
-            if (m)
-                S_resolve(m, out);
-            return 1;
+        if (names == 2) {   /* names only */
+            if ((len = S_name_run(t, i, to)) && len < to - i + 1) {
+                out->found = 1;
+                first = i;
+                last = i + len;
+                break;
+            }
+            if (i > from && S_punct(t, i, ",;:"))
+                break;
+            i++;
+            continue;
         }
-        if (!out->found && (len = S_person_at(t, i, known, n_known, out))) {
+        if (!out->found && (len = S_person_at(t, i, ctx->known, ctx->n_known, out))) {
             out->found = 1;
-        } else if (!out->found && (len = S_actor_at(c, t, i, date, code, &entity))) {
+        } else if (!out->found && (len = S_actor_at(c, t, i, ctx->date, code, &entity))) {
             out->found = 1;
             memcpy(out->code, code, sizeof(code));
             if (entity && entity->kind == TX_ENTITY_PERSON)
                 out->name = entity->name;
         } else if (!role.code && c->dict.agents && (len = tx_agents_match(c->dict.agents, t, i, &agent))) {
             role = agent;
+        } else if (out->found && !role.code && strcmp(KEY(t, i), "'S") == 0) {
+            len = 1;   /* "Russia's defence ministry": the role follows */
+        } else if (names == 1 && !out->found && !role.code && S_in(KEY(t, i), S_speaker_nouns)) {
+            len = 1;   /* "sources said", "a local outlet reported": a source without a code */
+            out->found = 1;
+        } else if (names && !out->found && !role.code && (len = S_name_run(t, i, to))) {
+            out->found = 1;   /* a name the dictionaries lack: the text is the name */
         } else {
-            len = 1;
-            if (out->found || role.code)
-                break;  /* the phrase ended */
+            if (out->found || role.code || (i > from && S_punct(t, i, ",;:")))
+                break;  /* the phrase ended, or an apposition begins */
             i++;
             continue;
         }
@@ -329,8 +434,8 @@ int tx_claims_speaker(const tx_claims *c, const tx_tokens *t, size_t from, size_
     }
     if (!out->found && !role.code) {
         /* "it", "they": the last organisation or country named */
-        if (from < to && from < t->count && S_in(KEY(t, from), S_pronouns_group)) {
-            const tx_mention_entity *m = S_last_known(known, n_known, t->items[from].start, 0);
+        if (from < to && S_in(KEY(t, from), S_pronouns_group)) {
+            const tx_mention_entity *m = S_last_known(ctx->known, ctx->n_known, t->items[from].start, 0);
             if (m) {
                 out->found = 1;
                 out->start = t->items[from].start;
@@ -351,23 +456,32 @@ int tx_claims_speaker(const tx_claims *c, const tx_tokens *t, size_t from, size_
 
 /* ---- attribution ---- */
 
+/* A reporting verb at r, in lower case ("states", not "the United States"). */
+static int S_reports(const tx_tokens *t, size_t r)
+{
+    return S_in(KEY(t, r), S_reporting_verbs) &&
+           !(r > 0 && (t->items[r].flags & TX_TOKEN_CAPITAL));
+}
+
 /* The reporting frame of the verb: "X said (that) ... VERB", "VERB ..., X said",
  * "according to X".  Fills *speaker when found; returns 1 when the event is reported. */
-static int S_reported(const tx_claims *c, const tx_tokens *t, size_t verb, int32_t date,
-                      const tx_mention_entity *known, size_t n_known, tx_speaker *speaker)
+static int S_reported(const tx_claims *c, const tx_tokens *t, size_t verb,
+                      const tx_speaker_context *ctx, tx_speaker *speaker)
 {
     for (size_t i = 0; i + 2 < t->count; i++)
         if (strcmp(KEY(t, i), "ACCORDING") == 0 && strcmp(KEY(t, i + 1), "TO") == 0 &&
             i + 2 != verb) {
-            tx_claims_speaker(c, t, i + 2, t->count, date, known, n_known, speaker);
+            tx_claims_speaker(c, t, i + 2, t->count, ctx, speaker);
             return 1;
         }
     /* a cue before the verb, with no clause break between them but "that" or ":" */
     for (size_t r = verb; r-- > 0;) {
         if (S_punct(t, r, ";"))
             break;
-        if (!S_in(KEY(t, r), S_reporting_verbs) || strcmp(KEY(t, r), "ANNOUNCED") == 0)
+        if (!S_reports(t, r) || strcmp(KEY(t, r), "ANNOUNCED") == 0)
             continue;
+        if (r > 0 && S_in(KEY(t, r - 1), S_be))
+            break;   /* "is said to have": a hedge (S_hedged), not a speaker */
         int comma = 0;
         for (size_t i = r + 1; i < verb; i++)
             comma |= S_punct(t, i, ",");
@@ -377,20 +491,20 @@ static int S_reported(const tx_claims *c, const tx_tokens *t, size_t verb, int32
         size_t from = r;
         while (from > 0 && !S_punct(t, from - 1, ",;:") && r - from < 10)
             from--;
-        tx_claims_speaker(c, t, from, r, date, known, n_known, speaker);
+        tx_claims_speaker(c, t, from, r, ctx, speaker);
         return 1;
     }
     /* a reporting clause after a comma at the end: "..., US officials have said." */
     for (size_t r = verb + 1; r < t->count; r++) {
-        if (!S_in(KEY(t, r), S_reporting_verbs))
+        if (!S_reports(t, r))
             continue;
         size_t comma = r;
         while (comma > verb && !S_punct(t, comma, ","))
             comma--;
         if (comma == verb || r - comma > 7)
             continue;
-        if (!tx_claims_speaker(c, t, comma + 1, r, date, known, n_known, speaker))
-            tx_claims_speaker(c, t, r + 1, t->count, date, known, n_known, speaker); /* "said X" */
+        if (!tx_claims_speaker(c, t, comma + 1, r, ctx, speaker))
+            tx_claims_speaker(c, t, r + 1, t->count, ctx, speaker); /* "said X" */
         return 1;
     }
     return 0;
@@ -433,11 +547,16 @@ void tx_claims_judge(const tx_claims *c, const char *text, const tx_tokens *t, i
     if (verb >= t->count)
         return;
     size_t from = S_group_start(t, verb);
+    /* the verb form may hold an auxiliary itself ("will host", "not attack") */
+    size_t verb_end = verb;
+    while (verb_end + 1 < t->count && t->items[verb_end + 1].end <= e->event.verb_end)
+        verb_end++;
     tx_speaker speaker = {0};
-    int reported = S_hedged(t, from, verb) | S_reported(c, t, verb, date, known, n_known, &speaker);
-    if (S_negated(t, from, verb))
+    tx_speaker_context ctx = {date, known, n_known, NULL};
+    int reported = S_hedged(t, from, verb) | S_reported(c, t, verb, &ctx, &speaker);
+    if (S_negated(t, from, verb_end))
         e->certainty = TX_CERTAINTY_NEGATED;
-    else if (S_hypothetical(t, from, verb))
+    else if (S_hypothetical(t, from, verb_end))
         e->certainty = TX_CERTAINTY_HYPOTHETICAL;
     else if (reported)
         e->certainty = TX_CERTAINTY_REPORTED;

@@ -25,12 +25,22 @@ void tx_claims_judge(const tx_claims *claims, const char *text, const tx_tokens 
                      int32_t date, const tx_mention_entity *known, size_t n_known,
                      tx_analysis_event *e);
 
-/* Reads who speaks in tokens[from, to): the first actor, person, medium or role phrase
- * there; a pronoun ("he", "she", "it", "they") is resolved to the last person (or group)
- * among `known` that ends before the pronoun.  Returns 1 when a speaker was found. */
+/* What a speaker is resolved against. */
+typedef struct {
+    int32_t date;                    /* for actor codes */
+    const tx_mention_entity *known;  /* entity mentions of the article, in text order */
+    size_t n_known;
+    const tx_speaker *recent;        /* the last speaker named, also one the dictionaries
+                                      * lack ("Mr. Sondland"); may be NULL */
+} tx_speaker_context;
+
+/* Reads who speaks in tokens[from, to): the first person, actor, medium or role phrase
+ * there, else a run of capitalised words (a name the dictionaries lack: code "", name NULL,
+ * the text is the name); the phrase ends at a comma.  "he"/"she" opening the range is the
+ * later of the last known person and ctx->recent; "it"/"they" the last organisation or
+ * country.  Returns 1 when a speaker was found. */
 int tx_claims_speaker(const tx_claims *claims, const tx_tokens *tokens, size_t from, size_t to,
-                      int32_t date, const tx_mention_entity *known, size_t n_known,
-                      tx_speaker *out);
+                      const tx_speaker_context *ctx, tx_speaker *out);
 
 /* Tokenizes text[start, end) into the claims' own token list and looks its words up, as the
  * coder does; the list is owned by `claims` and valid until the next call.  NULL when out of
@@ -38,8 +48,14 @@ int tx_claims_speaker(const tx_claims *claims, const tx_tokens *tokens, size_t f
 const tx_tokens *tx_claims_tokenize(tx_claims *claims, const char *text, size_t start,
                                     size_t end);
 
-/* A reporting verb ("said", "told", "according" of "according to")? */
+/* A verb that introduces speech ("said", "told", "asked", "according" of "according to")? */
 int tx_claims_is_cue(const tx_tokens *tokens, size_t pos);
+
+/* A run of capitalised words at tokens[i] (before `to`) that may be a name: its length or 0. */
+size_t tx_claims_name_at(const tx_tokens *tokens, size_t i, size_t to);
+
+/* A word that opens a new clause ("and", "that", "when", "if")? */
+int tx_claims_is_clause_word(const tx_tokens *tokens, size_t pos);
 
 /* Events inside a direct quotation become `reported`, attributed to the quote's speaker. */
 void tx_claims_attribute_quoted(tx_analysis *analysis);

@@ -9,6 +9,7 @@
 
 struct tx_quoter {
     tx_claims *claims;   /* tokenizer and speaker reader */
+    tx_speaker recent;   /* the last speaker named, for "he said" */
     tx_quote *quotes;
     size_t count, cap;
 };
@@ -114,7 +115,9 @@ static size_t S_words(const char *s, size_t start, size_t end)
     return words;
 }
 
-/* A scare quote: a few words that make no sentence ("invasion", ‘chilling silence’). */
+/* A scare quote: a few words that make no sentence ("invasion", ‘chilling silence’).  Returns
+ * 0 (a quotation), 1 (scare), or 2: a few words ending in a comma, a quotation only when a
+ * cue follows ("Fine," said X; but "a 'gift,' however"). */
 static int S_scare(const char *s, size_t start, size_t end, size_t line_start, size_t open)
 {
     if (S_words(s, start, end) > 4)
@@ -122,7 +125,9 @@ static int S_scare(const char *s, size_t start, size_t end, size_t line_start, s
     size_t last = end;
     while (last > start && s[last - 1] == ' ')
         last--;
-    if (last > start && strchr(".!?,;:", s[last - 1]))  /* "Fine," said X: a statement */
+    if (last > start && strchr(",;", s[last - 1]))
+        return 2;
+    if (S_words(s, start, end) > 1 && last > start && strchr(".!?", s[last - 1]))
         return 0;
     size_t before = open;
     while (before > line_start && s[before - 1] == ' ')
@@ -130,8 +135,11 @@ static int S_scare(const char *s, size_t start, size_t end, size_t line_start, s
     return !(before > line_start && s[before - 1] == ':');
 }
 
-static void S_set_speaker(tx_quote *q, const tx_speaker *sp, const tx_tokens *t, size_t cue)
+static void S_set_speaker(tx_quoter *qr, tx_quote *q, const tx_speaker *sp, const tx_tokens *t,
+                          size_t cue)
 {
+    if (sp->found && (sp->name || sp->code[0] || sp->end - sp->start > 3))
+        qr->recent = *sp;   /* a name, not an unresolved pronoun */
     if (sp->found) {
         q->has_speaker = 1;
         q->speaker_start = sp->start;
@@ -139,10 +147,41 @@ static void S_set_speaker(tx_quote *q, const tx_speaker *sp, const tx_tokens *t,
         q->speaker_name = sp->name;
         memcpy(q->speaker_code, sp->code, sizeof(q->speaker_code));
     }
-    if (cue < t->count) {
+    if (cue < t->count && tx_claims_is_cue(t, cue)) {
         q->has_cue = 1;
         q->cue_start = t->items[cue].start;
         q->cue_end = t->items[cue + (strcmp(tx_tokens_key(t, cue), "ACCORDING") == 0)].end;
+    }
+}
+
+/* The last person named before `before` in the text around it: a known person, or a name
+ * next to a speech verb ("Steiner said", "said Michelson"), so that "he said" after it is
+ * that person.  Updates qr->recent when it finds one later than it. */
+static void S_refresh_recent(tx_quoter *qr, const tx_analysis *r, size_t before)
+{
+    size_t from = before > 2 * CUE_REACH ? S_boundary(r->text, r->text_len, before - 2 * CUE_REACH, 1) : 0;
+    if (qr->recent.found && qr->recent.end > from)
+        from = qr->recent.end;
+    if (from >= before)
+        return;
+    const tx_tokens *t = tx_claims_tokenize(qr->claims, r->text, from, before);
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->count; i++) {
+        size_t len = tx_claims_name_at(t, i, t->count);
+        if (!len)
+            continue;
+        int cue_after = i + len < t->count && tx_claims_is_cue(t, i + len);
+        int cue_before = i > 0 && tx_claims_is_cue(t, i - 1);
+        if (cue_after || cue_before) {
+            tx_speaker_context ctx = {r->date, r->entities, r->entity_count, NULL};
+            tx_speaker sp;
+            /* people only: a person the dictionaries know, or a name they lack */
+            if (tx_claims_speaker(qr->claims, t, i, i + len, &ctx, &sp) && sp.end > qr->recent.end &&
+                (sp.name || !sp.code[0]))
+                qr->recent = sp;
+        }
+        i += len - 1;
     }
 }
 
@@ -152,19 +191,20 @@ static int S_cue_after(tx_quoter *qr, const tx_analysis *r, tx_quote *q, size_t 
     const tx_tokens *t = tx_claims_tokenize(qr->claims, r->text, from, to);
     if (!t)
         return 0;
-    size_t limit = TX_MIN(t->count, 8);
+    size_t limit = TX_MIN(t->count, 20);
     for (size_t i = 0; i < limit; i++) {
         const char *key = tx_tokens_key(t, i);
-        if (strcmp(key, ".") == 0 || strcmp(key, "!") == 0 || strcmp(key, "?") == 0)
+        if (strcmp(key, ".") == 0 || strcmp(key, "!") == 0 || strcmp(key, "?") == 0 ||
+            tx_claims_is_clause_word(t, i))
             break;
         if (!tx_claims_is_cue(t, i))
             continue;
         tx_speaker sp;
+        tx_speaker_context ctx = {r->date, r->entities, r->entity_count, &qr->recent};
         int after = strcmp(key, "ACCORDING") == 0;
-        if (after || !tx_claims_speaker(qr->claims, t, 0, i, r->date, r->entities, r->entity_count, &sp))
-            tx_claims_speaker(qr->claims, t, i + 1 + (size_t)after, t->count, r->date, r->entities,
-                              r->entity_count, &sp);
-        S_set_speaker(q, &sp, t, i);
+        if (after || !tx_claims_speaker(qr->claims, t, 0, i, &ctx, &sp))
+            tx_claims_speaker(qr->claims, t, i + 1 + (size_t)after, t->count, &ctx, &sp);
+        S_set_speaker(qr, q, &sp, t, i);
         return 1;
     }
     return 0;
@@ -176,24 +216,44 @@ static int S_cue_before(tx_quoter *qr, const tx_analysis *r, tx_quote *q, size_t
     const tx_tokens *t = tx_claims_tokenize(qr->claims, r->text, from, to);
     if (!t || t->count == 0)
         return 0;
+    tx_speaker_context ctx = {r->date, r->entities, r->entity_count, &qr->recent};
     size_t first = t->count > 10 ? t->count - 10 : 0;
     for (size_t i = t->count; i-- > first;) {
-        if (!tx_claims_is_cue(t, i))
+        /* "Graham: “...”": a name and a colon right before the quotation */
+        int colon = i + 1 == t->count && strcmp(tx_tokens_key(t, i), ":") == 0;
+        for (size_t k = i > 4 ? i - 4 : 0; colon && k < i; k++)
+            colon = !tx_claims_is_cue(t, k);   /* "X told CNN:": the cue is the verb */
+        if (!tx_claims_is_cue(t, i) && !colon)
             continue;
         tx_speaker sp;
         if (strcmp(tx_tokens_key(t, i), "ACCORDING") == 0) {
-            tx_claims_speaker(qr->claims, t, i + 2, t->count, r->date, r->entities,
-                              r->entity_count, &sp);
+            tx_claims_speaker(qr->claims, t, i + 2, t->count, &ctx, &sp);
         } else {
             size_t clause = i;
             while (clause > 0 && !strchr(",;:", tx_tokens_key(t, clause - 1)[0]))
                 clause--;
-            tx_claims_speaker(qr->claims, t, clause, i, r->date, r->entities, r->entity_count, &sp);
+            if (clause == i && clause > 1) {   /* "X, a writer, tweeted:": the apposition's head */
+                clause--;
+                while (clause > 0 && !strchr(",;:", tx_tokens_key(t, clause - 1)[0]))
+                    clause--;
+            }
+            int found = tx_claims_speaker(qr->claims, t, clause, i, &ctx, &sp);
+            /* "Graham: “": only a name, nothing else, before the colon */
+            if (colon && (!found || clause + 4 < i || sp.end != t->items[i - 1].end))
+                continue;
         }
-        S_set_speaker(q, &sp, t, i);
+        S_set_speaker(qr, q, &sp, t, i);
         return 1;
     }
     return 0;
+}
+
+/* Whether the text before a quotation ends in a colon or a comma ("X said: “", "said, “"). */
+static int S_cue_adjacent(const char *s, size_t from, size_t open)
+{
+    while (open > from && s[open - 1] == ' ')
+        open--;
+    return open > from && (s[open - 1] == ':' || s[open - 1] == ',');
 }
 
 /* The sentence start at or before `at` within its line. */
@@ -244,9 +304,18 @@ static tx_status S_line(tx_quoter *qr, const tx_analysis *r, const tx_line *l,
             at = start;
             continue;
         }
-        q.scare = (uint8_t)S_scare(s, q.start, q.end, l->start, open);
+        int scare = S_scare(s, q.start, q.end, l->start, open);
+        q.scare = scare == 1;
         size_t after = close < end ? close + close_len : end;
-        if (!q.scare) {
+        if (scare == 2) {
+            size_t stop = S_boundary(s, r->text_len, TX_MIN(end, after + CUE_REACH), -1);
+            q.scare = !S_cue_after(qr, r, &q, after, stop) || !q.has_speaker;
+            if (q.scare) {
+                q.has_speaker = q.has_cue = 0;
+                memset(q.speaker_code, 0, sizeof(q.speaker_code));
+            }
+        } else if (!q.scare) {
+            S_refresh_recent(qr, r, open);
             size_t next = after;
             while (next < end && S_opening(s, end, l->start, next, &len) == FAMILY_NONE)
                 next++;
@@ -254,10 +323,17 @@ static tx_status S_line(tx_quoter *qr, const tx_analysis *r, const tx_line *l,
             size_t from = S_sentence_start(r, open, l->start);
             if (open - from > CUE_REACH)
                 from = S_boundary(s, r->text_len, open - CUE_REACH, 1);
-            if (!S_cue_after(qr, r, &q, after, S_boundary(s, r->text_len, TX_MIN(next, after + CUE_REACH), -1)))
-                S_cue_before(qr, r, &q, from, open);
-            /* a paragraph opening with a quotation and naming nobody continues the last speaker */
-            if (!q.has_speaker && open == l->start && *last_speaking < qr->count) {
+            /* "X said: “..." right before wins over a cue after; else after, else before */
+            if (!S_cue_adjacent(s, from, open) ||
+                !S_cue_before(qr, r, &q, from, open))
+                if (!S_cue_after(qr, r, &q, after, S_boundary(s, r->text_len, TX_MIN(next, after + CUE_REACH), -1)))
+                    S_cue_before(qr, r, &q, from, open);
+            /* a quotation naming nobody continues the last speaker: in its own paragraph,
+             * or in a paragraph opening with a quotation */
+            int same_paragraph = *last_speaking < qr->count &&
+                                 qr->quotes[*last_speaking].start >= l->start;
+            if (!q.has_speaker && (open == l->start || same_paragraph) &&
+                *last_speaking < qr->count) {
                 const tx_quote *prev = &qr->quotes[*last_speaking];
                 q.has_speaker = 1;
                 q.speaker_start = prev->speaker_start;
@@ -278,6 +354,7 @@ static tx_status S_line(tx_quoter *qr, const tx_analysis *r, const tx_line *l,
 tx_status tx_quoter_find(tx_quoter *qr, tx_analysis *r, const uint8_t *noisy, size_t n_noisy)
 {
     qr->count = 0;
+    memset(&qr->recent, 0, sizeof(qr->recent));
     size_t last_speaking = (size_t)-1;
     for (size_t i = 0; i < r->lines.count; i++) {
         const tx_line *l = &r->lines.items[i];

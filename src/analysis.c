@@ -16,7 +16,7 @@ struct tx_analyzer {
     tx_claims *claims;
     tx_quoter *quoter;
     tx_analysis result;
-    size_t cap_events, cap_links, cap_entities;
+    size_t cap_events, cap_links, cap_entities, cap_sentence_noise;
     uint8_t *noisy;      /* per line number: the line is noise */
     size_t cap_noisy;
 };
@@ -66,6 +66,7 @@ void tx_analyzer_free(tx_analyzer *a)
     tx_sentences_free(&a->result.sentences);
     free(a->result.events);
     free(a->result.links);
+    free(a->result.sentence_noise);
     /* result.quotes belong to the quoter */
     free(a->result.entities);
     free(a->noisy);
@@ -150,10 +151,23 @@ static tx_status S_code_sentences(tx_analyzer *a)
 {
     tx_analysis *r = &a->result;
     int entities = a->options.entities && a->dict.entities && tx_entities_count(a->dict.entities);
+    if (r->sentences.count > a->cap_sentence_noise) {
+        uint8_t *marks = realloc(r->sentence_noise, r->sentences.count);
+        if (!marks)
+            return TX_ERR_NOMEM;
+        r->sentence_noise = marks;
+        a->cap_sentence_noise = r->sentences.count;
+    }
+    if (r->sentences.count)
+        memset(r->sentence_noise, 0, r->sentences.count);
     for (size_t i = 0; i < r->sentences.count; i++) {
         const tx_sentence *s = &r->sentences.items[i];
         if (s->line < a->cap_noisy && a->noisy[s->line])
             continue;
+        if (!a->options.keep_noise && tx_noise_link_junk(r->text + s->start, s->end - s->start)) {
+            r->sentence_noise[i] = TX_NOISE_LINKS;
+            continue;
+        }
         tx_event events[TX_EVENTS_MAX];
         size_t n;
         tx_sentence_status status = tx_coder_code(a->coder, r->text, s->start, s->end, r->date,

@@ -81,6 +81,7 @@ typedef struct {
     tx_lines lines;          /* every non-blank line; kind != TX_NOISE_NONE marks noise */
     size_t noise_lines;
     tx_sentences sentences;  /* every sentence, also those on noise lines */
+    uint8_t *sentence_noise; /* per sentence: TX_NOISE_LINKS for one dropped on its own, else 0 */
     size_t sentences_coded;  /* sentences the coder saw (not on noise lines) */
     tx_analysis_event *events;
     size_t event_count;      /* all events, whatever their certainty */

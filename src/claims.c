@@ -243,7 +243,8 @@ static size_t S_actor_at(const tx_claims *c, const tx_tokens *t, size_t i, int32
 {
     uint32_t phrase;
     size_t len = tx_actors_match(c->dict.actors, t, i, &phrase);
-    if (!len)
+    if (!len || (c->dict.entities &&
+                 tx_entities_other_person(c->dict.entities, c->dict.actors, t, i, len, phrase)))
         return 0;
     const char *actor = tx_actors_code(c->dict.actors, phrase, date);
     *entity = c->dict.entities ? tx_entities_of_phrase(c->dict.entities, c->dict.actors, phrase)

@@ -393,6 +393,18 @@ static size_t S_surname(const tx_coder *c, size_t pos, const char **code)
     return len;
 }
 
+/* The dictionary's longest actor phrase at pos, unless it is a lone surname of someone
+ * else ("Jay Carney"). */
+static size_t S_actor_match(const tx_coder *c, const tx_tokens *tokens, size_t pos,
+                            uint32_t *entry)
+{
+    size_t len = tx_actors_match(c->dict.actors, tokens, pos, entry);
+    if (len && c->dict.entities &&
+        tx_entities_other_person(c->dict.entities, c->dict.actors, tokens, pos, len, *entry))
+        return 0;
+    return len;
+}
+
 /* Reads actor and agent matches (with 's and determiners) from pos; returns the end. */
 static size_t S_read_parts(tx_coder *c, size_t pos, int32_t date, phrase_parts *p, size_t *first)
 {
@@ -408,7 +420,7 @@ static size_t S_read_parts(tx_coder *c, size_t pos, int32_t date, phrase_parts *
     while (pos < n) {
         uint32_t entry = 0;
         tx_agent agent;
-        size_t actor_len = tx_actors_match(c->dict.actors, &c->kept, pos, &entry);
+        size_t actor_len = S_actor_match(c, &c->kept, pos, &entry);
         size_t agent_len = c->dict.agents ? tx_agents_match(c->dict.agents, &c->kept, pos, &agent) : 0;
         if (actor_len && actor_len >= agent_len) {
             const char *code = tx_actors_code(c->dict.actors, entry, date);
@@ -1237,7 +1249,7 @@ static void S_find_mentions(tx_coder *c)
     c->n_mentions = 0;
     for (size_t i = 0; i < c->tokens.count && c->n_mentions < TX_ARRAY_SIZE(c->mentions);) {
         uint32_t phrase;
-        size_t which, len = tx_actors_match(c->dict.actors, &c->tokens, i, &phrase);
+        size_t which, len = S_actor_match(c, &c->tokens, i, &phrase);
         const tx_token *last = &c->tokens.items[i + (len ? len - 1 : 0)];
         if (len) {
             c->mention_last_word[c->n_mentions] = len >= 2 ? last->word : TX_WORD_NONE;

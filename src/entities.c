@@ -83,6 +83,34 @@ const tx_entity *tx_entities_of_phrase(const tx_entities *e, const tx_actors *ac
     return e && tag < e->count ? &e->items[tag] : NULL;
 }
 
+/* Words that may stand before a surname without being a first name. */
+static const char *const S_titles[] = {
+    "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "PRESIDENT", "PREMIER", "MINISTER",
+    "CHANCELLOR", "KING", "QUEEN", "PRINCE", "PRINCESS", "EMIR", "SHEIKH", "SULTAN", "POPE",
+    "SENATOR", "SEN.", "SEN", "REP.", "REP", "GOV.", "GOVERNOR", "GENERAL", "GEN.", "GEN",
+    "SECRETARY", "AMBASSADOR", "CHAIRMAN", "CHAIRWOMAN", "CHAIR", "LEADER", "SPEAKER", "ENVOY",
+    "JUDGE", "JUSTICE", "MAYOR", "COMMISSIONER", "COMMANDER", "ADMIRAL", "MARSHAL", "COLONEL",
+    "CHIEF", "DIRECTOR", "SIR", "DAME", "LORD", "LADY", "AYATOLLAH", "PATRIARCH", "CARDINAL",
+    "FOREIGN", "DEFENCE", "DEFENSE", "VICE", "DEPUTY", "FORMER", "INTERIM", "ACTING", NULL};
+
+int tx_entities_other_person(const tx_entities *e, const tx_actors *actors,
+                             const tx_tokens *tokens, size_t pos, size_t len, uint32_t phrase)
+{
+    if (len != 1 || pos == 0)
+        return 0;
+    const tx_token *before = &tokens->items[pos - 1];
+    if (before->kind != TX_TOKEN_WORD || !(before->flags & TX_TOKEN_CAPITAL))
+        return 0;
+    const tx_entity *entity = tx_entities_of_phrase(e, actors, phrase);
+    if (!entity || entity->kind != TX_ENTITY_PERSON)
+        return 0;
+    const char *key = tx_tokens_key(tokens, pos - 1);
+    for (const char *const *t = S_titles; *t; t++)
+        if (strcmp(key, *t) == 0)
+            return 0;
+    return 1;
+}
+
 /* ---- one line ---- */
 
 typedef struct {

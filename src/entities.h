@@ -60,6 +60,14 @@ const tx_entity *tx_entities_of_phrase(const tx_entities *entities, const tx_act
 
 size_t tx_entities_count(const tx_entities *entities);
 
+/* Is the match of `len` tokens at tokens->items[pos], phrase `phrase`, a person's surname
+ * alone right after a capitalised first name that is not theirs ("Jay Carney" is not Mark
+ * Carney, "Ivanka Trump" not Donald Trump)?  Titles and honorifics before a surname
+ * ("President Biden", "Mr Sullivan") are fine.  Returns 1 when the match should be
+ * ignored. */
+int tx_entities_other_person(const tx_entities *entities, const tx_actors *actors,
+                             const tx_tokens *tokens, size_t pos, size_t len, uint32_t phrase);
+
 /* Is `word` (a lexicon id) an acronym written in capitals in the dictionaries ("US", "UN",
  * "WHO")?  The coder ignores such a word when the text has it in lower case ("told us"). */
 int tx_entities_acronym(const tx_entities *entities, uint32_t word);

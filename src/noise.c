@@ -21,6 +21,7 @@ const char *tx_noise_name(tx_noise_kind kind)
     case TX_NOISE_HEADLINE: return "headline";
     case TX_NOISE_LABEL: return "label";
     case TX_NOISE_REPEATED: return "repeated";
+    case TX_NOISE_LINKS: return "links";
     default: return "";
     }
 }
@@ -265,4 +266,25 @@ int tx_noise_classify(const char *text, size_t len, tx_lines *lines)
     }
     free(set.slots);
     return rc;
+}
+
+static int S_lower(char ch) { return ch >= 'a' && ch <= 'z'; }
+static int S_upper(char ch) { return ch >= 'A' && ch <= 'Z'; }
+
+int tx_noise_link_junk(const char *s, size_t n)
+{
+    int glued = 0, more = 0;
+    size_t lower_run = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        /* three lower-case letters, then a capital and a lower-case one, inside a word */
+        if (S_upper(ch) && lower_run >= 3 && i + 1 < n && S_lower(s[i + 1]))
+            glued = 1;
+        lower_run = S_lower(ch) ? lower_run + 1 : 0;
+        if (ch == 'M' && n - i >= 4 && memcmp(s + i, "MORE", 4) == 0 &&
+            (i == 0 || s[i - 1] == ' ') &&
+            (i + 4 == n || s[i + 4] == ' ' || s[i + 4] == ',' || s[i + 4] == '.'))
+            more = 1;
+    }
+    return glued && more;
 }

@@ -9,7 +9,8 @@ typedef enum {
     TX_NOISE_PROMO,     /* "Read more:", "Follow us on ...", player and cookie notices */
     TX_NOISE_HEADLINE,  /* a headline of another story: no final punctuation, or "Topic: ..." */
     TX_NOISE_LABEL,     /* a short section or navigation label ("In other developments") */
-    TX_NOISE_REPEATED   /* the same line seen earlier in the article */
+    TX_NOISE_REPEATED,  /* the same line seen earlier in the article */
+    TX_NOISE_LINKS      /* a sentence glued to the text of links ("Joe BidenBiden vows ... MORE") */
 } tx_noise_kind;
 
 typedef struct {
@@ -32,7 +33,13 @@ void tx_lines_free(tx_lines *lines);
  * or -1 when out of memory. */
 int tx_noise_classify(const char *text, size_t len, tx_lines *lines);
 
-/* "promo", "headline", "label", "repeated"; "" for article text. */
+/* Is text[0..len) (a sentence) glued to the text of a list of links, as scrapers leave it
+ * when they flatten inline "related" boxes: a word run into the next one's capital
+ * ("BidenBiden", "PenceTop") and a lone "MORE" closing the list?  Such a sentence is not
+ * coded: its headlines are other stories. */
+int tx_noise_link_junk(const char *text, size_t len);
+
+/* "promo", "headline", "label", "repeated", "links"; "" for article text. */
 const char *tx_noise_name(tx_noise_kind kind);
 
 #endif

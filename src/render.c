@@ -141,19 +141,25 @@ int tx_render_event_json(tx_buf *out, const tx_analysis *r, const tx_analysis_ev
     return w.failed ? -1 : 0;
 }
 
-static void S_noise(tx_buf *out, const tx_analysis *r, const tx_line *l, const tx_render_options *o)
+static void S_noise_span(tx_buf *out, const tx_analysis *r, uint32_t start, uint32_t end,
+                         uint8_t kind, const tx_render_options *o)
 {
     tx_json_writer w;
     tx_json_init(&w, out);
     tx_json_begin(&w);
     tx_json_key_cstr(&w, "type", "noise");
     tx_json_key_cstr(&w, "article", o->article);
-    tx_json_key_str(&w, "text", r->text + l->start, l->end - l->start);
-    tx_json_key_int(&w, "start", l->start);
-    tx_json_key_int(&w, "end", l->end);
-    tx_json_key_cstr(&w, "why", tx_noise_name((tx_noise_kind)l->kind));
+    tx_json_key_str(&w, "text", r->text + start, end - start);
+    tx_json_key_int(&w, "start", start);
+    tx_json_key_int(&w, "end", end);
+    tx_json_key_cstr(&w, "why", tx_noise_name((tx_noise_kind)kind));
     tx_json_end(&w);
     tx_buf_putc(out, '\n');
+}
+
+static void S_noise(tx_buf *out, const tx_analysis *r, const tx_line *l, const tx_render_options *o)
+{
+    S_noise_span(out, r, l->start, l->end, l->kind, o);
 }
 
 /* Entity kinds of the output contract: person, org, place. */
@@ -260,6 +266,10 @@ int tx_render_jsonl(tx_buf *out, const tx_analysis *r, const tx_render_options *
     for (size_t i = 0; i < r->lines.count; i++)
         if (r->lines.items[i].kind != TX_NOISE_NONE)
             S_noise(out, r, &r->lines.items[i], o);
+    for (size_t i = 0; i < r->sentences.count; i++)
+        if (r->sentence_noise && r->sentence_noise[i])
+            S_noise_span(out, r, r->sentences.items[i].start, r->sentences.items[i].end,
+                         r->sentence_noise[i], o);
     size_t events = 0, k = 0, m = 0;
     for (size_t s = 0; s < r->sentences.count; s++) {
         for (; k < r->event_count && r->events[k].sentence == s; k++)

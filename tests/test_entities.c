@@ -87,6 +87,24 @@ int main(void)
     e = tx_entities_of_phrase(d->entities, d->actors, p);
     CHECK(e && e->kind == TX_ENTITY_PERSON);
 
+    /* a lone surname after another first name is someone else; after a title it is them */
+    static const struct { const char *text; size_t at; int other; } surnames[] = {
+        {"Jon Vell said", 1, 1}, {"President Vell said", 1, 0}, {"Ms Vell said", 1, 0},
+        {"Vell said", 0, 0}, {"the envoy, Vell, said", 3, 0},
+    };
+    for (size_t i = 0; i < TX_ARRAY_SIZE(surnames); i++) {
+        tx_tokens t = TX_TOKENS_INIT;
+        tx_tokenize(surnames[i].text, 0, strlen(surnames[i].text), &t);
+        for (size_t k = 0; k < t.count; k++)
+            t.items[k].word = tx_lexicon_find(d->lex, tx_tokens_key(&t, k), t.items[k].key_len);
+        uint32_t phrase = 0;
+        size_t n = tx_actors_match(d->actors, &t, surnames[i].at, &phrase);
+        CHECK_INT(n, 1);
+        CHECK_INT(tx_entities_other_person(d->entities, d->actors, &t, surnames[i].at, n, phrase),
+                  surnames[i].other);
+        tx_tokens_free(&t);
+    }
+
     /* initialisms keep their periods, as the tokenizer does */
     p = S_match(&set, "O.L. said", &len);
     CHECK_INT(len, 1);

@@ -63,5 +63,21 @@ int main(void)
     CHECK_INT(lines.items[1].kind, TX_NOISE_REPEATED);
     free(big);
     tx_lines_free(&lines);
+
+    /* sentences glued to flattened link lists are junk; names in camel case are not */
+    static const char *const junk[] = {
+        "Senator Kay Vance Kay Ellen VanceSenate panel votes on budget Ports reopen MORE said on Friday.",
+        "Minister Dal Ormond Dal OrmondTalks stall again MORE, who spoke first.",
+    };
+    static const char *const clean[] = {
+        "Senator Kay Vance said on Friday that MORE funds were needed for the ports.",
+        "The RealClearPolitics average moved after Mr. McConnell spoke to DeSantis on YouTube.",
+        "MORE", "",
+    };
+    for (size_t i = 0; i < TX_ARRAY_SIZE(junk); i++)
+        CHECK_INT(tx_noise_link_junk(junk[i], strlen(junk[i])), 1);
+    for (size_t i = 0; i < TX_ARRAY_SIZE(clean); i++)
+        CHECK_INT(tx_noise_link_junk(clean[i], strlen(clean[i])), 0);
+    CHECK_STR(tx_noise_name(TX_NOISE_LINKS), "links");
     return test_report("test_noise");
 }

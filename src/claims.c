@@ -72,6 +72,9 @@ static const char *const S_intent_verbs[] = {
     "ATTEMPTING", "EXPECTING", "LIKELY", "UNLIKELY", "ABOUT", "URGED", "URGES", "CALLED",
     "CALLS", "ASKED", "ASKS", "DEMANDED", "WARNED", "CONSIDERING", "WEIGHING", "EAGER",
     "DETERMINED", "RESOLVED", NULL};
+static const char *const S_weighing[] = {
+    "CONSIDERING", "CONSIDERS", "CONSIDERED", "WEIGHING", "MULLING", "CONTEMPLATING",
+    "DISCUSSING", "PROPOSING", "PLANNING", "THREATENING", NULL};
 static const char *const S_conditionals[] = {"IF", "UNLESS", "WHETHER", "LEST", NULL};
 /* "is believed to have asked": a claim of others, hedged */
 static const char *const S_hedge_participles[] = {
@@ -157,9 +160,19 @@ static int S_negated(const tx_tokens *t, size_t from, size_t verb)
     for (size_t i = from; i < verb; i++)
         if (S_in(KEY(t, i), S_negators) || S_in(KEY(t, i), S_negating_verbs))
             return 1;
-    /* "denied that Russia attacked": the word governing the clause */
-    return from >= 2 && strcmp(KEY(t, from - 1), "THAT") == 0 &&
-           S_in(KEY(t, from - 2), S_negating_verbs);
+    /* "denied that Russia attacked", "did not establish that", "no evidence that": the
+     * words governing the clause */
+    if (from < 2 || strcmp(KEY(t, from - 1), "THAT") != 0)
+        return 0;
+    if (S_in(KEY(t, from - 2), S_negating_verbs))
+        return 1;
+    for (size_t i = from - 2, seen = 0; seen < 4; i--, seen++) {
+        if (S_in(KEY(t, i), S_negators) || strcmp(KEY(t, i), "NO") == 0)
+            return 1;
+        if (i == 0 || S_punct(t, i, ",;:"))
+            break;
+    }
+    return 0;
 }
 
 static int S_hypothetical(const tx_tokens *t, size_t from, size_t verb)
@@ -175,6 +188,13 @@ static int S_hypothetical(const tx_tokens *t, size_t from, size_t verb)
     }
     if (from > 0 && S_in(KEY(t, from - 1), S_conditionals))
         return 1;
+    /* "considering carrying out strikes": weighing an act is not doing it */
+    for (size_t i = from; i + 1 <= verb; i++) {
+        const char *next = KEY(t, i + 1);
+        size_t n = strlen(next);
+        if (S_in(KEY(t, i), S_weighing) && n > 4 && strcmp(next + n - 3, "ING") == 0)
+            return 1;
+    }
     /* a question is no statement of fact */
     for (size_t i = verb; i < t->count; i++)
         if (S_punct(t, i, "?"))

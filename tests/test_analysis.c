@@ -79,6 +79,11 @@ static void test_certainty(fixture *f)
     CHECK_INT(S_certainty(f, "Atlantis plans to meet Lemuria."), TX_CERTAINTY_HYPOTHETICAL);
     CHECK_INT(S_certainty(f, "If Atlantis attacks Lemuria, the region suffers."),
               TX_CERTAINTY_HYPOTHETICAL);
+    CHECK_INT(S_certainty(f, "Atlantis is considering attacking Lemuria."), TX_CERTAINTY_HYPOTHETICAL);
+    CHECK_INT(S_certainty(f, "The inquiry did not establish that Atlantis attacked Lemuria."),
+              TX_CERTAINTY_NEGATED);
+    CHECK_INT(S_certainty(f, "There is no evidence that Atlantis attacked Lemuria."),
+              TX_CERTAINTY_NEGATED);
     CHECK_INT(S_certainty(f, "Atlantis is believed to have attacked Lemuria."), TX_CERTAINTY_REPORTED);
     CHECK_INT(S_certainty(f, "Atlantis reportedly attacked Lemuria."), TX_CERTAINTY_REPORTED);
     CHECK_INT(S_certainty(f, "Atlantis attacked Lemuria, Lemurian officials said."),

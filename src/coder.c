@@ -370,7 +370,8 @@ static size_t S_surname_in(const tx_coder *c, const tx_tokens *tokens, size_t po
 {
     static const char *const honorifics[] = {"MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR."};
     size_t skip = 0;
-    if (pos + 1 < tokens->count)
+    char first = tx_tokens_key(tokens, pos)[0];
+    if (pos + 1 < tokens->count && (first == 'M' || first == 'D'))  /* the honorifics' letters */
         for (size_t h = 0; h < TX_ARRAY_SIZE(honorifics); h++)
             if (strcmp(tx_tokens_key(tokens, pos), honorifics[h]) == 0)
                 skip = 1;

@@ -185,6 +185,24 @@ static void S_refresh_recent(tx_quoter *qr, const tx_analysis *r, size_t before)
     }
 }
 
+/* Whether "he" or "she" stands within a few words before or after the quotation: only then
+ * is the last person named worth looking for (a cheap byte scan; most cues name someone). */
+static int S_pronoun_near(const char *s, size_t line_start, size_t line_end, size_t open,
+                          size_t after)
+{
+    size_t from = open > line_start + 80 ? open - 80 : line_start;
+    size_t to = after + 80 < line_end ? after + 80 : line_end;
+    for (size_t i = from; i + 2 < to; i++) {
+        if (i > line_start && S_letter_at(s, to, i - 1))
+            continue;
+        size_t skip = (s[i] | 0x20) == 's' ? 1 : 0;
+        if ((s[i + skip] | 0x20) == 'h' && i + skip + 1 < to && (s[i + skip + 1] | 0x20) == 'e' &&
+            !S_letter_at(s, to, i + skip + 2))
+            return 1;
+    }
+    return 0;
+}
+
 /* "”, X said." / "”, said X." / "” according to X" */
 static int S_cue_after(tx_quoter *qr, const tx_analysis *r, tx_quote *q, size_t from, size_t to)
 {
@@ -315,7 +333,8 @@ static tx_status S_line(tx_quoter *qr, const tx_analysis *r, const tx_line *l,
                 memset(q.speaker_code, 0, sizeof(q.speaker_code));
             }
         } else if (!q.scare) {
-            S_refresh_recent(qr, r, open);
+            if (S_pronoun_near(s, l->start, end, open, after))
+                S_refresh_recent(qr, r, open);
             size_t next = after;
             while (next < end && S_opening(s, end, l->start, next, &len) == FAMILY_NONE)
                 next++;

@@ -716,11 +716,34 @@ static int S_index_units(tx_coder *c)
 
 /* ---- verbs ---- */
 
+/* A lower-case word that looks like an adjective by its ending ("deadliest", "brutal",
+ * "escalating", "recent"); used only between a determiner and a verb form. */
+static int S_adjective(const tx_coder *c, size_t pos)
+{
+    static const char *const endings[] = {"EST", "IVE", "OUS", "FUL", "AL", "IC", "ING", "ED",
+                                          "ABLE", "IBLE", "LESS", "ISH"};
+    const tx_token *t = &c->kept.items[pos];
+    if (t->kind != TX_TOKEN_WORD || (t->flags & TX_TOKEN_CAPITAL) || S_function_word(c, pos))
+        return 0;
+    const char *key = tx_tokens_key(&c->kept, pos);
+    size_t n = t->key_len;
+    for (size_t i = 0; i < TX_ARRAY_SIZE(endings); i++) {
+        size_t m = strlen(endings[i]);
+        if (n > m + 2 && memcmp(key + n - m, endings[i], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int S_noun_context(const tx_coder *c, size_t pos)
 {
     static const int determiners[] = {W_THE, W_A, W_AN, W_ITS, W_THEIR, W_HIS, W_HER, W_OUR,
                                       W_MY, W_YOUR, W_POSS, W_THIS, W_THESE, W_THOSE};
-    return pos > 0 && S_is_any(c, pos - 1, determiners, TX_ARRAY_SIZE(determiners));
+    if (pos > 0 && S_is_any(c, pos - 1, determiners, TX_ARRAY_SIZE(determiners)))
+        return 1;
+    /* "their deadliest attack", "an escalating battle": a determiner and an adjective */
+    return pos > 1 && S_is_any(c, pos - 2, determiners, TX_ARRAY_SIZE(determiners)) &&
+           c->unit_covering[pos - 1] < 0 && S_adjective(c, pos - 1);
 }
 
 static int S_find_verbs(tx_coder *c)

@@ -103,6 +103,16 @@ static void test_basic(fixture *f)
     f->options.require_dyad = 1;
 }
 
+/* A verb form after a determiner and an adjective is a noun: no event. */
+static void test_nouns(fixture *f)
+{
+    CHECK_INT(S_code(f, "Atlantis condemned the brutal arrest of Lemuria.", 20240101), 1);
+    CHECK(S_has(f, "ATL", "LEM", "122"));
+    CHECK_INT(S_code(f, "Atlantis saw their deadliest arrest of Lemurians.", 20240101), 0);
+    CHECK_INT(S_code(f, "The Atlantean police arrested Lemurian students.", 20240101), 1);
+    CHECK(S_has(f, "ATLCOP", "LEMEDU", "173"));
+}
+
 static void test_agents(fixture *f)
 {
     S_code(f, "The Atlantean government condemned Lemuria.", 20240101);
@@ -206,6 +216,7 @@ int main(void)
     if (f.coder) {
         test_basic(&f);
         test_agents(&f);
+    test_nouns(&f);
         test_compounds(&f);
         test_patterns(&f);
         test_clauses(&f);

@@ -534,6 +534,23 @@ static size_t S_agent_of_actor(tx_coder *c, size_t pos, int32_t date, const phra
     return end;
 }
 
+/* A place named after "in", "at" or "near" ("In Singapore, Rifkind said", "met in Rome") is
+ * where something happens, not who acts; "officials in Beijing" is read as an agent of an
+ * actor before this is asked. */
+static int S_located(const tx_coder *c, size_t first)
+{
+    static const int preps[] = {W_IN, W_AT, W_NEAR};
+    uint32_t entry, form;
+    if (first == 0 || !c->dict.entities || !S_is_any(c, first - 1, preps, TX_ARRAY_SIZE(preps)) ||
+        !tx_actors_match(c->dict.actors, &c->kept, first, &entry))
+        return 0;
+    /* "arrived in Algiers": after a verb the place may be what a pattern asks for */
+    if (first >= 2 && tx_verbs_match(c->dict.verbs, &c->kept, first - 2, &form) == 1)
+        return 0;
+    const tx_entity *e = tx_entities_of_phrase(c->dict.entities, c->dict.actors, entry);
+    return e && e->kind == TX_ENTITY_PLACE;
+}
+
 static int S_find_units(tx_coder *c, int32_t date)
 {
     size_t n = c->kept.count;
@@ -546,8 +563,8 @@ static int S_find_units(tx_coder *c, int32_t date)
             pos = first + 1;
             continue;
         }
-        if (!p.actor && !p.n_agents) {
-            pos = end;  /* a name that is no actor here: a city, a news outlet */
+        if ((!p.actor && !p.n_agents) || (!p.n_agents && S_located(c, first))) {
+            pos = end;  /* a name that is no actor here: a city, a news outlet, "in Rome" */
             continue;
         }
         unit u = {.first = (uint32_t)first};

@@ -9,7 +9,8 @@ static const char actors[] =
     "country\tLEM\t-\tLemuria | Lemurian | Lemurians\tLEM\n"
     "person\tATLGOV\t-\tKira Vell\tATL\n"
     "person\tLEMGOV\t-\tOrla Brand\tLEM\n"
-    "media\t-\t-\tTide News\tATL\n";
+    "media\t-\t-\tTide News\tATL\n"
+    "place\tATLGOV\t-\tPoseidonia\tATL\n";
 static const char places[] =
     "Poseidonia\tATL\t10.5\t20.25\tcapital\t100000\n"
     "Coral Bay\tLEM\t11\t21\tcity\t5000\n";
@@ -140,6 +141,16 @@ static void test_dates_and_places(fixture *f)
         CHECK_INT(r->events[0].has_location, 1);
         CHECK_STR(r->events[0].location.name, "Coral Bay");
         CHECK_STR(r->events[0].location.country, "LEM");
+    }
+    /* a place after "in" opening the sentence is where, not who */
+    r = S_run(f, "In Poseidonia on Monday, a stranger accused Lemuria.");
+    CHECK_INT(r->event_count, 0);
+    r = S_run(f, "In Poseidonia, Lemuria accused Atlantis.");
+    CHECK_INT(r->event_count, 1);
+    if (r->event_count == 1) {
+        CHECK_STR(r->events[0].event.source.code, "LEM");
+        CHECK_STR(r->events[0].event.target.code, "ATL");
+        CHECK_INT(r->events[0].has_location, 1);
     }
     /* the embassy's city is where the speaker sits, not where the event happened */
     r = S_run(f, "The Atlantean embassy in Poseidonia accused Lemuria.");

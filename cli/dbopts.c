@@ -1,6 +1,8 @@
 /* dbopts.c: opening the event database, filter options and event output shared by the database commands. */
 #include "dbopts.h"
 
+#include "storejson.h"
+
 #include "article.h"
 #include "cli.h"
 #include "jsonw.h"
@@ -72,56 +74,6 @@ void cli_format_date(int32_t d, char out[16])
              (int)(d % 100));
 }
 
-static const char *S_precision_name(int precision)
-{
-    static const char *const names[] = {"article", "day", "week", "month"};
-    return precision >= 0 && (size_t)precision < TX_ARRAY_SIZE(names) ? names[precision]
-                                                                      : "article";
-}
-
-static void S_span_json(tx_json_writer *w, const char *key, const tx_store_span *s, int coded)
-{
-    if (!s->present) {
-        tx_json_key_null(w, key);
-        return;
-    }
-    tx_json_key(w, key);
-    tx_json_begin(w);
-    if (coded)
-        tx_json_key_cstr(w, "code", s->code);
-    tx_json_key_cstr(w, "text", s->text);
-    tx_json_key_int(w, "start", s->start);
-    tx_json_key_int(w, "end", s->end);
-    tx_json_end(w);
-}
-
-static void S_ids_json(tx_json_writer *w, const char *key, const int64_t *ids, size_t n)
-{
-    tx_json_key(w, key);
-    tx_json_begin_array(w);
-    for (size_t i = 0; i < n; i++)
-        tx_json_value_int(w, ids[i]);
-    tx_json_end_array(w);
-}
-
-static void S_location_json(tx_json_writer *w, const tx_store_event *e)
-{
-    if (!e->has_location) {
-        tx_json_key_null(w, "location");
-        return;
-    }
-    tx_json_key(w, "location");
-    tx_json_begin(w);
-    tx_json_key_cstr(w, "name", e->location);
-    if (e->location_country[0])
-        tx_json_key_cstr(w, "country", e->location_country);
-    if (e->has_point) {
-        tx_json_key_double(w, "lat", e->latitude);
-        tx_json_key_double(w, "lon", e->longitude);
-    }
-    tx_json_end(w);
-}
-
 void cli_event_jsonl(tx_buf *out, const tx_store_event *e)
 {
     tx_json_writer w;
@@ -130,33 +82,7 @@ void cli_event_jsonl(tx_buf *out, const tx_store_event *e)
     tx_json_key_cstr(&w, "type", "event");
     tx_json_key_cstr(&w, "article", e->article);
     tx_json_key_int(&w, "id", e->id);
-    tx_json_key_int(&w, "sentence", e->sentence);
-    tx_json_key_cstr(&w, "sentence_text", e->sentence_text);
-    S_span_json(&w, "source", &e->source, 1);
-    S_span_json(&w, "target", &e->target, 1);
-    tx_json_key_cstr(&w, "code", e->code);
-    tx_json_key_cstr(&w, "root", e->root);
-    tx_json_key_int(&w, "quad_class", e->quad_class);
-    if (e->has_goldstein)
-        tx_json_key_double(&w, "goldstein", e->goldstein);
-    else
-        tx_json_key_null(&w, "goldstein");
-    S_span_json(&w, "verb", &e->verb, 0);
-    tx_json_key_cstr(&w, "pattern", e->pattern);
-    tx_json_key_cstr(&w, "certainty", tx_certainty_name((tx_certainty)e->certainty));
-    S_span_json(&w, "attributed_to", &e->attribution, 1);
-    S_ids_json(&w, "disputes", e->disputes, e->disputes_count);
-    S_ids_json(&w, "disputed_by", e->disputed_by, e->disputed_by_count);
-    char date[16];
-    cli_format_date(e->date, date);
-    tx_json_key_cstr(&w, "date", date);
-    tx_json_key_cstr(&w, "date_precision", S_precision_name(e->date_precision));
-    S_location_json(&w, e);
-    tx_json_key_int(&w, "num_mentions", e->num_mentions);
-    tx_json_key_int(&w, "num_sources", e->num_sources);
-    tx_json_key_int(&w, "num_articles", e->num_articles);
-    if (e->url[0])
-        tx_json_key_cstr(&w, "url", e->url);
+    tx_store_event_fields(&w, e);
     tx_json_end(&w);
     tx_buf_putc(out, '\n');
 }

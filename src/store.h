@@ -3,6 +3,7 @@
 #define TX_STORE_H
 
 #include "analysis.h"
+#include "buffer.h"
 
 #include <sqlite3.h>
 
@@ -96,6 +97,14 @@ typedef struct {
     unsigned certainties;          /* TX_CERTAINTY_BIT set; 0 = TX_CERTAINTY_DEFAULT */
     const char *text;              /* FTS5 query over the sentences of the mentions, or NULL */
     long limit;                    /* at most this many events; 0 = all */
+    /* Added for the HTTP API; zero keeps the behaviour above. */
+    const char *actor;             /* either side has this actor code prefix, or NULL */
+    int quad;                      /* quad class 1..4; 0 = any */
+    long offset;                   /* tx_store_events, tx_store_top: skip this many first */
+    int newest_first;              /* tx_store_events: by date then id, descending */
+    int use_counts;                /* with the default certainties and no text: read the
+                                    * counts kept in `events` instead of recounting the
+                                    * mentions (the same rows, ten times faster) */
 } tx_store_filter;
 
 /* A span of the article text and its code; text "" and code "" when absent. */
@@ -133,6 +142,9 @@ typedef struct {
     int has_location, has_point;
     const char *location, *location_country;
     double latitude, longitude;
+    /* Added for the HTTP API: where the first counted mention is. */
+    int64_t article_row;           /* articles.id of its article */
+    long sentence_start;           /* byte offset of its sentence in the article text */
 } tx_store_event;
 
 /* Called per event; returning nonzero stops the reading (tx_store_events returns TX_OK). */
@@ -174,5 +186,23 @@ typedef int (*tx_store_top_fn)(void *ctx, const tx_store_top_row *row);
 /* The keys with most matching events (ties by mentions, then key); filter->limit, or 10. */
 tx_status tx_store_top(tx_store *store, const tx_store_filter *filter, tx_store_top_kind kind,
                        tx_store_top_fn each, void *ctx);
+
+/* ---- Reading for the HTTP API ----------------------------------------------------------- */
+
+/* Sets *count to the number of events matching `filter` (its limit and offset ignored).
+ * Returns as tx_store_events does. */
+tx_status tx_store_count(tx_store *store, const tx_store_filter *filter, long *count);
+
+/* Appends to `sql` a SELECT of the events matching `filter`, one row per event with these
+ * columns (counts over the counted mentions): id, date, source, target, code, root,
+ * quad_class, goldstein, added, n_mentions, n_articles, n_sources, first_mention.  Callers
+ * wrap it ("WITH ev AS (...) SELECT ...") and bind it with tx_store_filter_bind.  Values are
+ * never part of the text: they are named parameters starting with ':' (and the caller's own
+ * :limit and :offset, if it uses those names, are bound from the filter). */
+void tx_store_filter_sql(const tx_store_filter *filter, tx_buf *sql);
+
+/* Binds the parameters of tx_store_filter_sql in `st`.  Returns 0, or -1 (out of memory or
+ * a SQLite error). */
+int tx_store_filter_bind(sqlite3_stmt *st, const tx_store_filter *filter);
 
 #endif

@@ -28,13 +28,33 @@ int tx_store_parse_certainties(const char *list, unsigned *bits)
     return *bits ? 0 : -1;
 }
 
+static unsigned S_certainties(const tx_store_filter *f);
+
+/* The counts kept in events.num_* are those of the default certainties, so for them (and
+ * without a text query, which looks at mentions) the events table alone has the answer. */
+_Static_assert(TX_CERTAINTY_DEFAULT == 3, "events.num_* count certainties 0 and 1 (store.c)");
+
+static int S_counted(const tx_store_filter *f)
+{
+    return f->use_counts && S_certainties(f) == TX_CERTAINTY_DEFAULT && !f->text;
+}
+
 /* SQL of the events matching a filter, one row per event with its counts over the counted
  * mentions: id, date, source, target, code, root, quad_class, goldstein, added, n_mentions,
  * n_articles, n_sources, first_mention.  Only fixed fragments go into the text; every value
  * is a named parameter bound by S_bind. */
 static void S_matching(const tx_store_filter *f, tx_buf *sql)
 {
-    tx_buf_puts(sql,
+    if (S_counted(f))
+        tx_buf_puts(sql,
+                    "SELECT e.id AS id, e.date AS date, e.source AS source, e.target AS target,"
+                    " e.code AS code, e.root AS root, e.quad_class AS quad_class,"
+                    " e.goldstein AS goldstein, e.added AS added, e.num_mentions AS n_mentions,"
+                    " e.num_articles AS n_articles, e.num_sources AS n_sources,"
+                    " (SELECT min(m.id) FROM mentions m WHERE m.event = e.id AND m.certainty <= 1)"
+                    " AS first_mention FROM events e WHERE e.num_mentions > 0");
+    else
+        tx_buf_puts(sql,
                 "SELECT e.id AS id, e.date AS date, e.source AS source, e.target AS target,"
                 " e.code AS code, e.root AS root, e.quad_class AS quad_class,"
                 " e.goldstein AS goldstein, e.added AS added, count(*) AS n_mentions,"
@@ -46,6 +66,11 @@ static void S_matching(const tx_store_filter *f, tx_buf *sql)
                 " WHERE ((:cert >> m.certainty) & 1) = 1");
     if (f->source && *f->source)
         tx_buf_puts(sql, " AND e.source >= :source_lo AND e.source < :source_hi");
+    if (f->actor && *f->actor)
+        tx_buf_puts(sql, " AND ((e.source >= :actor_lo AND e.source < :actor_hi)"
+                         " OR (e.target >= :actor_lo AND e.target < :actor_hi))");
+    if (f->quad)
+        tx_buf_puts(sql, " AND e.quad_class = :quad");
     if (f->target && *f->target)
         tx_buf_puts(sql, " AND e.target >= :target_lo AND e.target < :target_hi");
     if (f->dyad_a && f->dyad_b)
@@ -64,7 +89,8 @@ static void S_matching(const tx_store_filter *f, tx_buf *sql)
         tx_buf_puts(sql, " AND e.id IN (SELECT m2.event FROM sentences_fts"
                          " JOIN mentions m2 ON m2.sentence = sentences_fts.rowid"
                          " WHERE sentences_fts MATCH :text AND ((:cert >> m2.certainty) & 1) = 1)");
-    tx_buf_puts(sql, " GROUP BY e.id");
+    if (!S_counted(f))
+        tx_buf_puts(sql, " GROUP BY e.id");
 }
 
 /* Binds `prefix` as the range [lo, hi) of the codes that start with it: an index range
@@ -73,7 +99,7 @@ static int S_bind_prefix(sqlite3_stmt *st, const char *lo_name, const char *hi_n
                          const char *prefix)
 {
     int lo = sqlite3_bind_parameter_index(st, lo_name), hi = sqlite3_bind_parameter_index(st, hi_name);
-    if (!lo || !prefix)
+    if (!lo || !prefix || !*prefix)
         return 0;
     size_t n = strlen(prefix);
     char *upper = malloc(n + 1);
@@ -111,12 +137,15 @@ static int S_bind(sqlite3_stmt *st, const tx_store_filter *f)
     int rc = S_bind_int(st, ":cert", S_certainties(f)) |
              S_bind_prefix(st, ":source_lo", ":source_hi", f->source) |
              S_bind_prefix(st, ":target_lo", ":target_hi", f->target) |
+             S_bind_prefix(st, ":actor_lo", ":actor_hi", f->actor) |
+             S_bind_int(st, ":quad", f->quad) |
              S_bind_prefix(st, ":a_lo", ":a_hi", f->dyad_a) |
              S_bind_prefix(st, ":b_lo", ":b_hi", f->dyad_b) |
              S_bind_prefix(st, ":code_lo", ":code_hi", f->code) | S_bind_text(st, ":root", f->root) |
              S_bind_int(st, ":from", f->from) | S_bind_int(st, ":to", f->to) |
              S_bind_text(st, ":text", f->text) |
-             S_bind_int(st, ":limit", f->limit > 0 ? f->limit : -1);
+             S_bind_int(st, ":limit", f->limit > 0 ? f->limit : -1) |
+             S_bind_int(st, ":offset", f->offset > 0 ? f->offset : 0);
     return rc ? -1 : 0;
 }
 
@@ -167,7 +196,8 @@ static const char S_mention_sql[] =
     " CAST(substr(CAST(a.text AS BLOB), m.target_start + 1, m.target_end - m.target_start) AS TEXT),"
     " CAST(substr(CAST(a.text AS BLOB), m.verb_start + 1, m.verb_end - m.verb_start) AS TEXT),"
     " CAST(substr(CAST(a.text AS BLOB), m.attribution_start + 1,"
-    "  m.attribution_end - m.attribution_start) AS TEXT)"
+    "  m.attribution_end - m.attribution_start) AS TEXT),"
+    " a.id, s.start"
     " FROM mentions m JOIN articles a ON a.id = m.article JOIN sentences s ON s.id = m.sentence"
     " WHERE m.id = ?";
 
@@ -238,6 +268,8 @@ static int S_first_mention(sqlite3_stmt *st, int64_t mention, const char *source
     e->date_precision = sqlite3_column_int(st, 16);
     e->pattern = S_col(st, 17);
     e->mention = mention;
+    e->article_row = sqlite3_column_int64(st, 22);
+    e->sentence_start = sqlite3_column_int(st, 23);
     return 0;
 }
 
@@ -291,7 +323,10 @@ tx_status tx_store_events(tx_store *s, const tx_store_filter *f, tx_store_event_
 {
     tx_buf sql = TX_BUF_INIT;
     S_matching(f, &sql);
-    tx_buf_puts(&sql, " ORDER BY e.date, e.id LIMIT :limit");
+    tx_buf_puts(&sql, f->newest_first ? " ORDER BY e.date DESC, e.id DESC LIMIT :limit"
+                                      : " ORDER BY e.date, e.id LIMIT :limit");
+    if (f->offset > 0)
+        tx_buf_puts(&sql, " OFFSET :offset");
     tx_status status;
     sqlite3_stmt *st = S_prepare(s, &sql, f, &status);
     tx_buf_free(&sql);
@@ -385,6 +420,8 @@ tx_status tx_store_top(tx_store *s, const tx_store_filter *f, tx_store_top_kind 
         tx_buf_puts(&sql, "SELECT code AS k, NULL AS k2, n_mentions, goldstein FROM ev");
     tx_buf_puts(&sql, ") SELECT k, k2, count(*) AS n, sum(n_mentions) AS nm, avg(goldstein)"
                       " FROM keyed GROUP BY k, k2 ORDER BY n DESC, nm DESC, k, k2 LIMIT :limit");
+    if (f->offset > 0)
+        tx_buf_puts(&sql, " OFFSET :offset");
     tx_store_filter limited = *f;
     limited.limit = f->limit > 0 ? f->limit : 10;
     tx_status status;
@@ -402,6 +439,32 @@ tx_status tx_store_top(tx_store *s, const tx_store_filter *f, tx_store_top_kind 
         if (each(ctx, &row))
             break;
     }
+    status = S_step_status(f, rc);
+    sqlite3_finalize(st);
+    return status;
+}
+
+/* ---- for the HTTP API ---- */
+
+void tx_store_filter_sql(const tx_store_filter *f, tx_buf *sql) { S_matching(f, sql); }
+
+int tx_store_filter_bind(sqlite3_stmt *st, const tx_store_filter *f) { return S_bind(st, f); }
+
+tx_status tx_store_count(tx_store *s, const tx_store_filter *f, long *count)
+{
+    tx_buf sql = TX_BUF_INIT;
+    tx_buf_puts(&sql, "SELECT count(*) FROM (");
+    S_matching(f, &sql);
+    tx_buf_puts(&sql, ")");
+    tx_status status;
+    sqlite3_stmt *st = S_prepare(s, &sql, f, &status);
+    tx_buf_free(&sql);
+    *count = 0;
+    if (!st)
+        return status;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *count = sqlite3_column_int(st, 0);
     status = S_step_status(f, rc);
     sqlite3_finalize(st);
     return status;

@@ -4,6 +4,7 @@
 #   make run        install missing Debian packages, build, code the bundled sample
 #   make test       install missing Debian packages, run the suite, then again under ASan+UBSan
 #   make install PREFIX=DIR
+#   make fuzz [FUZZ_SECONDS=60]   libFuzzer targets of tests/fuzz/ under clang, ASan and UBSan
 
 CC      ?= cc
 PREFIX  ?= /usr/local
@@ -32,7 +33,7 @@ CLI_OBJ  := $(CLI_SRC:cli/%.c=$(BUILD)/obj/cli/%.o)
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test check deps install clean
+.PHONY: all run test check deps install clean fuzz
 all: $(BUILD)/tacitus $(TEST_BIN)
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h)
@@ -71,6 +72,27 @@ check: all
 test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory check SAN=1
+
+# Fuzzing: the library built for libFuzzer with clang, one binary per tests/fuzz/fuzz_*.c, each
+# run for FUZZ_SECONDS on a corpus in build-fuzz/corpus/NAME seeded from the repository.
+FUZZ_SECONDS ?= 60
+FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN  := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+FUZZ_CFLAGS := -std=c17 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -Isrc $(PKG_CFLAGS) \
+               -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror
+FUZZ_OBJ  := $(LIB_SRC:src/%.c=build-fuzz/obj/%.o)
+
+build-fuzz/obj/%.o: src/%.c $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	@echo CC $<
+	@clang $(FUZZ_CFLAGS) -c $< -o $@
+
+build-fuzz/%: tests/fuzz/%.c $(FUZZ_OBJ)
+	@echo LINK $@
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS) -lm
+
+fuzz: deps
+	@sh scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 install: $(BUILD)/tacitus
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tacitus

@@ -339,7 +339,8 @@ static tx_status S_actor_line(tx_entities *e, tx_actors *actors, reader *r, cons
     if (strcmp(code, "-") == 0)
         strcpy(code, "---");
     const char *first = col[3];
-    size_t first_len = strcspn(first, "|\t");
+    const char *bar = memchr(first, '|', len[3]);  /* the buffer need not end in NUL */
+    size_t first_len = bar ? (size_t)(bar - first) : len[3];
     while (first_len && first[first_len - 1] == ' ')
         first_len--;
     char display[256];
@@ -420,7 +421,8 @@ static tx_status S_place_line(tx_entities *e, tx_actors *actors, reader *r, cons
             continue;  /* a person's name: leave it be */
         if (place < 0) {
             char display[256];
-            size_t first_len = strcspn(col[0], "|\t");
+            const char *bar = memchr(col[0], '|', len[0]);
+            size_t first_len = bar ? (size_t)(bar - col[0]) : len[0];
             while (first_len && col[0][first_len - 1] == ' ')
                 first_len--;
             snprintf(display, sizeof(display), "%.*s", (int)TX_MIN(first_len, 255), col[0]);

@@ -87,6 +87,19 @@ int main(void)
     e = tx_entities_of_phrase(d->entities, d->actors, p);
     CHECK(e && e->kind == TX_ENTITY_PERSON);
 
+    /* a buffer that ends mid-line, with no newline and no NUL after it (found by fuzzing:
+     * the reader looked for the end of the first name past the buffer) */
+    {
+        static const char line[] = "person\tATLGOV\t-\tNell Odo";
+        char *exact = malloc(sizeof(line) - 1);
+        memcpy(exact, line, sizeof(line) - 1);
+        tx_diag quiet = {NULL, NULL, 0, 1};
+        CHECK_INT(tx_entities_load_actors_buffer(d->entities, d->actors, "cut.tsv", exact,
+                                                 sizeof(line) - 1, &quiet), TX_OK);
+        free(exact);
+        CHECK(S_match(&set, "Nell Odo", &len) != 0 && len == 2);
+    }
+
     /* a lone surname after another first name is someone else; after a title it is them */
     static const struct { const char *text; size_t at; int other; } surnames[] = {
         {"Jon Vell said", 1, 1}, {"President Vell said", 1, 0}, {"Ms Vell said", 1, 0},

@@ -271,8 +271,18 @@ int tx_noise_classify(const char *text, size_t len, tx_lines *lines)
 static int S_lower(char ch) { return ch >= 'a' && ch <= 'z'; }
 static int S_upper(char ch) { return ch >= 'A' && ch <= 'Z'; }
 
+static int S_has_more(const char *s, size_t n)
+{
+    for (const char *p = s, *end = s + n; (p = memchr(p, 'M', (size_t)(end - p))); p++)
+        if (end - p >= 4 && memcmp(p, "MORE", 4) == 0)
+            return 1;
+    return 0;
+}
+
 int tx_noise_link_junk(const char *s, size_t n)
 {
+    if (!S_has_more(s, n))
+        return 0;   /* the common case, found fast with memchr */
     int glued = 0, more = 0;
     size_t lower_run = 0;
     for (size_t i = 0; i < n; i++) {

@@ -63,6 +63,11 @@ static int S_space_before(const char *s, size_t line_start, size_t at)
 /* The family of an opening mark at `at` (and its length), or FAMILY_NONE. */
 static int S_opening(const char *s, size_t n, size_t line_start, size_t at, size_t *len)
 {
+    unsigned char first = (unsigned char)s[at];
+    *len = 1;
+    /* every mark starts with one of these bytes: " ' or the lead byte of “ „ ‘ (E2) or « (C2) */
+    if (first != '"' && first != '\'' && first != 0xE2 && first != 0xC2)
+        return FAMILY_NONE;
     int32_t cp;
     *len = tx_utf8_decode(s + at, n - at, &cp);
     switch (cp) {
@@ -109,7 +114,7 @@ static size_t S_boundary(const char *s, size_t n, size_t at, int step)
 static size_t S_words(const char *s, size_t start, size_t end)
 {
     size_t words = 0;
-    for (size_t i = start; i < end; i++)
+    for (size_t i = start; i < end && words <= 4; i++)  /* callers only ask "more than 4?" */
         if (S_letter_at(s, end, i) && (i == start || !S_letter_at(s, end, i - 1)))
             words++;
     return words;

@@ -157,6 +157,7 @@ int cmd_code(int argc, char **argv)
                 rc = EXIT_INPUT;
         if (r.line.len)
             fwrite(r.line.data, 1, r.line.len, stdout);
+        fflush(stdout);   /* the summary comes after the records, also when both are one file */
         tx_article_stats_print(stderr, &r.read);
         double t2 = cli_seconds();
         if (o.stats)

@@ -233,6 +233,32 @@ static int S_cue_after(tx_quoter *qr, const tx_analysis *r, tx_quote *q, size_t 
     return 0;
 }
 
+/* The first token of the comma-delimited segment that ends before token `end`. */
+static size_t S_clause_start(const tx_tokens *t, size_t end)
+{
+    while (end > 0 && !strchr(",;:", tx_tokens_key(t, end - 1)[0]))
+        end--;
+    return end;
+}
+
+/* "Wasserman Schultz, chairwoman of the DNC, told ABC: “": the speaker is the name the
+ * apposition describes, when the short segment before it is one; the name keeps the
+ * apposition's code when it has none of its own. */
+static void S_apposition_head(tx_quoter *qr, const tx_tokens *t, size_t clause,
+                              const tx_speaker_context *ctx, tx_speaker *sp)
+{
+    if (clause < 2 || strcmp(tx_tokens_key(t, clause - 1), ",") != 0)
+        return;
+    size_t head = S_clause_start(t, clause - 1);
+    tx_speaker named;
+    if (clause - 1 - head > 5 || !tx_claims_speaker(qr->claims, t, head, clause - 1, ctx, &named) ||
+        (!named.name && named.code[0]))
+        return;   /* not a person's name */
+    if (!named.code[0] && sp->found)
+        memcpy(named.code, sp->code, sizeof(named.code));
+    *sp = named;
+}
+
 /* "X said: “", "He told CNN: “", "According to X, “" */
 static int S_cue_before(tx_quoter *qr, const tx_analysis *r, tx_quote *q, size_t from, size_t to)
 {
@@ -252,18 +278,15 @@ static int S_cue_before(tx_quoter *qr, const tx_analysis *r, tx_quote *q, size_t
         if (strcmp(tx_tokens_key(t, i), "ACCORDING") == 0) {
             tx_claims_speaker(qr->claims, t, i + 2, t->count, &ctx, &sp);
         } else {
-            size_t clause = i;
-            while (clause > 0 && !strchr(",;:", tx_tokens_key(t, clause - 1)[0]))
-                clause--;
-            if (clause == i && clause > 1) {   /* "X, a writer, tweeted:": the apposition's head */
-                clause--;
-                while (clause > 0 && !strchr(",;:", tx_tokens_key(t, clause - 1)[0]))
-                    clause--;
-            }
+            size_t clause = S_clause_start(t, i);
+            if (clause == i && clause > 1)   /* "X, a writer, tweeted:" */
+                clause = S_clause_start(t, clause - 1);
             int found = tx_claims_speaker(qr->claims, t, clause, i, &ctx, &sp);
             /* "Graham: “": only a name, nothing else, before the colon */
             if (colon && (!found || clause + 4 < i || sp.end != t->items[i - 1].end))
                 continue;
+            if (!colon && (!found || !sp.name))
+                S_apposition_head(qr, t, clause, &ctx, &sp);
         }
         S_set_speaker(qr, q, &sp, t, i);
         return 1;

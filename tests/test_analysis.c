@@ -191,6 +191,15 @@ static void test_quotes(fixture *f)
     q = S_quote(r, "invasion");
     CHECK(q && q->scare && !q->has_speaker);
     CHECK_INT(r->quote_count, 5);
+
+    /* a name the dictionaries lack, described by an apposition: the name speaks, with the
+     * apposition's code */
+    const char *apposition =
+        "Ona Pell, an Atlantean spokesperson, told Tide News: \"We will keep talking to everyone.\"\n";
+    r = S_run(f, apposition);
+    q = S_quote(r, "We will keep talking");
+    CHECK(q && q->has_speaker && strncmp(apposition + q->speaker_start, "Ona Pell", 8) == 0);
+    CHECK(q && strcmp(q->speaker_code, "ATLGOV") == 0);
 }
 
 /* Quotation marks and quotes by the hundred thousand: no quadratic blow-up, no crash. */

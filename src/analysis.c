@@ -138,7 +138,7 @@ static tx_status S_add_events(tx_analyzer *a, uint32_t sentence, const tx_event 
         e->id = (uint32_t)++r->event_count;
         e->sentence = sentence;
         e->event = events[k];
-        tx_claims_judge(a->claims, r->text, tokens, r->date, r->entities, r->entity_count, e);
+        tx_claims_judge(a->claims, tokens, r->date, r->entities, r->entity_count, e);
         e->date = tx_when_event(tokens, e->event.verb_start, r->date, &e->date_precision);
         e->has_location = (uint8_t)tx_where_event(tokens, e->event.verb_start,
                                                   r->entities + first_entity,

@@ -558,10 +558,9 @@ static int S_disputing(const tx_tokens *t)
     return noun && (rejects || cannot_confirm);
 }
 
-void tx_claims_judge(const tx_claims *c, const char *text, const tx_tokens *t, int32_t date,
+void tx_claims_judge(const tx_claims *c, const tx_tokens *t, int32_t date,
                      const tx_mention_entity *known, size_t n_known, tx_analysis_event *e)
 {
-    (void)text;
     e->certainty = TX_CERTAINTY_ASSERTED;
     e->attribution = (tx_event_actor){"", 0, 0};
     size_t verb = S_token_at(t, e->event.verb_start);

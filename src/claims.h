@@ -18,10 +18,11 @@ typedef struct tx_claims tx_claims;
 tx_claims *tx_claims_new(const tx_dictionaries *dict);
 void tx_claims_free(tx_claims *claims);
 
-/* Sets e->certainty and e->attribution from the words around e's verb in `tokens` (the
- * coded sentence's tokens, words looked up).  `known` are the entity mentions of the article
- * so far (in text order), used to resolve "he" or "the minister" to a person. */
-void tx_claims_judge(const tx_claims *claims, const char *text, const tx_tokens *tokens,
+/* Sets e->certainty, e->attribution and e->disputing from the words around e's verb in
+ * `tokens` (the coded sentence's tokens, words looked up).  `known` are the entity mentions
+ * of the article so far (in text order), used to resolve "he" or "it" in a reporting
+ * clause to a person or an organisation. */
+void tx_claims_judge(const tx_claims *claims, const tx_tokens *tokens,
                      int32_t date, const tx_mention_entity *known, size_t n_known,
                      tx_analysis_event *e);
 

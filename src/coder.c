@@ -763,6 +763,19 @@ static int S_noun_context(const tx_coder *c, size_t pos)
            c->unit_covering[pos - 1] < 0 && S_adjective(c, pos - 1);
 }
 
+/* Prepositions after which a verb form is a noun unless it is a gerund ("to" is left out:
+ * "to attack" is an infinitive). */
+static const int S_nominal_preps[] = {W_OF, W_IN, W_ON, W_FOR, W_WITH, W_AGAINST, W_AFTER,
+                                      W_BEFORE, W_DURING, W_OVER, W_ABOUT, W_FROM, W_AMONG,
+                                      W_BETWEEN, W_UNDER, W_WITHOUT, W_THROUGH, W_INTO};
+
+/* A word ending in -ing: a gerund even where the verb dictionary lists it as a plain form. */
+static int S_ing(const tx_coder *c, size_t pos)
+{
+    const tx_token *t = &c->kept.items[pos];
+    return t->key_len > 4 && memcmp(tx_tokens_key(&c->kept, pos) + t->key_len - 3, "ING", 3) == 0;
+}
+
 static int S_find_verbs(tx_coder *c)
 {
     c->n_verbs = 0;
@@ -774,10 +787,13 @@ static int S_find_verbs(tx_coder *c)
             continue;
         }
         size_t len = tx_verbs_match(c->dict.verbs, &c->kept, pos, &form);
-        /* "a line of attack", "the scale of the demands": after "of" only a gerund is a verb */
-        int after_of = len && pos > 0 && S_is(c, pos - 1, W_OF) &&
-                       c->dict.verbs->forms[form].kind != TX_FORM_GERUND;
-        if (!len || after_of || S_noun_context(c, pos)) {
+        /* "a line of attack", "amid protests", "after talks": after a preposition only a
+         * gerund is a verb ("by attacking", "after meeting") */
+        int after_preposition = len && pos > 0 && S_is_any(c, pos - 1, S_nominal_preps,
+                                                            TX_ARRAY_SIZE(S_nominal_preps)) &&
+                                c->dict.verbs->forms[form].kind != TX_FORM_GERUND &&
+                                !S_ing(c, pos);
+        if (!len || after_preposition || S_noun_context(c, pos)) {
             pos++;
             continue;
         }

@@ -109,6 +109,10 @@ static void test_nouns(fixture *f)
     CHECK_INT(S_code(f, "Atlantis condemned the brutal arrest of Lemuria.", 20240101), 1);
     CHECK(S_has(f, "ATL", "LEM", "122"));
     CHECK_INT(S_code(f, "Atlantis saw their deadliest arrest of Lemurians.", 20240101), 0);
+    /* after a preposition only a gerund is a verb */
+    CHECK_INT(S_code(f, "Atlantis answered with arrests in Lemuria.", 20240101), 0);
+    S_code(f, "Atlantis condemned Lemuria after arresting students in Mu.", 20240101);
+    CHECK(S_has(f, "ATL", "LEM", "122"));
     CHECK_INT(S_code(f, "The Atlantean police arrested Lemurian students.", 20240101), 1);
     CHECK(S_has(f, "ATLCOP", "LEMEDU", "173"));
 }

@@ -32,6 +32,7 @@ void tx_analyzer_options_default(tx_analyzer_options *options)
     memset(options, 0, sizeof(*options));
     tx_coder_options_default(&options->coding);
     options->coding.named_actors = 1;
+    options->coding.passive_patient = 1;
     options->entities = 1;
 }
 

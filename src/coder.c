@@ -92,7 +92,7 @@ struct tx_coder {
 
 void tx_coder_options_default(tx_coder_options *o)
 {
-    *o = (tx_coder_options){1, 0, 2, 8, 0, 0, 2, 8, 0};
+    *o = (tx_coder_options){1, 0, 2, 8, 0, 0, 2, 8, 0, 0};
 }
 
 tx_coder *tx_coder_new(const tx_dictionaries *dict)
@@ -1011,14 +1011,21 @@ static int32_t S_agent_by(const tx_coder *c, size_t after)
 static int S_passive(const tx_coder *c, const verb *v)
 {
     const tx_verb_form *f = &c->dict.verbs->forms[v->form];
-    if (f->kind != TX_FORM_PAST && f->kind != TX_FORM_EXPLICIT)
+    /* "is attacking" is progressive and "is to visit" an infinitive, not passive */
+    if ((f->kind != TX_FORM_PAST && f->kind != TX_FORM_EXPLICIT) || S_ing(c, v->first) ||
+        S_is(c, v->first, W_TO))
+        return 0;
+    /* "is committed to", "are opposed to": a state of the subject, which stays the source */
+    if (v->end < c->kept.count && S_is(c, v->end, W_TO))
         return 0;
     static const int be[] = {W_IS, W_ARE, W_WAS, W_WERE, W_BE, W_BEEN, W_BEING, W_GET, W_GOT};
+    static const int joins[] = {W_AND, W_OR, W_BUT};  /* "was saddened and pledged" */
     for (size_t back = 1; back <= 3 && back <= v->first; back++) {
         size_t p = v->first - back;
         if (S_is_any(c, p, be, TX_ARRAY_SIZE(be)))
             return 1;
-        if (c->kept.items[p].kind != TX_TOKEN_WORD || c->unit_ending[p] >= 0)
+        if (c->kept.items[p].kind != TX_TOKEN_WORD || c->unit_ending[p] >= 0 ||
+            S_is_any(c, p, joins, TX_ARRAY_SIZE(joins)))
             return 0;
     }
     return 0;
@@ -1123,9 +1130,11 @@ static size_t S_code_verb(tx_coder *c, const verb *v, int32_t inherited, event_l
     int32_t subject = inherited >= 0 ? inherited : S_subject(c, v->first);
     int32_t object = S_object(c, v->end);
     int32_t src = subject, tgt = object;
-    int32_t agent = S_passive(c, v) ? S_agent_by(c, v->end) : -1;
-    if (agent >= 0 && !(p && (b.source >= 0 || b.target >= 0))) {
-        /* "Osgiliath was condemned by Gondor": the agent acts on the subject */
+    int passive = S_passive(c, v);
+    int32_t agent = passive ? S_agent_by(c, v->end) : -1;
+    if (passive && (agent >= 0 || o->passive_patient) && !(p && (b.source >= 0 || b.target >= 0))) {
+        /* "Osgiliath was condemned by Gondor": the agent acts on the subject; without an
+         * agent ("members of the army have been charged") nobody named acted */
         src = agent;
         tgt = subject;
     }

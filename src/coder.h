@@ -31,6 +31,9 @@ typedef struct {
     int comma_bmin, comma_bmax;  /* ... at the beginning of the sentence */
     int comma_emin, comma_emax;  /* ... at the end of the sentence */
     int named_actors;      /* a role alone ("officials" → ---GOV) is no source or target */
+    int passive_patient;   /* a passive verb without a "by" agent has no source: its subject
+                            * is acted on ("X has been charged"); PETRARCH's records code the
+                            * subject as source, so only tacitus's analyzer sets this */
 } tx_coder_options;
 
 void tx_coder_options_default(tx_coder_options *options);

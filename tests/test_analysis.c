@@ -97,6 +97,21 @@ static void test_certainty(fixture *f)
     CHECK_STR(r->events[0].attribution.code, "ATLMED");   /* a news outlet */
 }
 
+/* A passive verb: the "by" agent acts on the subject; without one nobody named acted. */
+static void test_passive(fixture *f)
+{
+    const tx_analysis *r = S_run(f, "Atlantis was attacked by Lemuria.");
+    CHECK_INT(r->event_count, 1);
+    if (r->event_count == 1) {
+        CHECK_STR(r->events[0].event.source.code, "LEM");
+        CHECK_STR(r->events[0].event.target.code, "ATL");
+    }
+    r = S_run(f, "Atlantean soldiers were attacked in Lemuria.");
+    CHECK_INT(r->event_count, 0);
+    r = S_run(f, "Atlantis is attacking Lemuria.");   /* progressive, not passive */
+    CHECK_INT(r->event_count, 1);
+}
+
 static void test_disputes(fixture *f)
 {
     const tx_analysis *r = S_run(f,
@@ -231,6 +246,7 @@ int main(void)
     fixture f;
     S_setup(&f);
     test_certainty(&f);
+    test_passive(&f);
     test_disputes(&f);
     test_dates_and_places(&f);
     test_quotes(&f);

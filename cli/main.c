@@ -10,7 +10,7 @@ static const char usage[] =
     "usage: tacitus COMMAND [options] [FILE...]\n"
     "\n"
     "commands:\n"
-    "  code       code articles (text or JSON Lines) into CAMEO events, as JSON Lines\n"
+    "  code       code articles (text, HTML or JSON Lines) into CAMEO events, as JSON Lines\n"
     "  validate   run PETRARCH validation records against their dictionaries\n"
     "  extract    extract the articles of HTML pages as JSON Lines\n"
     "  ingest     code articles into a SQLite event database\n"

@@ -188,6 +188,14 @@ static int S_hypothetical(const tx_tokens *t, size_t from, size_t verb)
     }
     if (from > 0 && S_in(KEY(t, from - 1), S_conditionals))
         return 1;
+    /* "If three months ago I had told you that X would team up with Y": the verb is still
+     * inside an if-clause when no comma has closed it */
+    for (size_t i = from; i-- > 0;) {
+        if (S_punct(t, i, ",;:"))
+            break;
+        if (S_in(KEY(t, i), S_conditionals))
+            return 1;
+    }
     /* "considering carrying out strikes": weighing an act is not doing it */
     for (size_t i = from; i + 1 <= verb; i++) {
         const char *next = KEY(t, i + 1);

@@ -80,6 +80,10 @@ static void test_certainty(fixture *f)
     CHECK_INT(S_certainty(f, "Atlantis plans to meet Lemuria."), TX_CERTAINTY_HYPOTHETICAL);
     CHECK_INT(S_certainty(f, "If Atlantis attacks Lemuria, the region suffers."),
               TX_CERTAINTY_HYPOTHETICAL);
+    CHECK_INT(S_certainty(f, "If last year someone had told you that Atlantis met Lemuria in "
+                             "secret nobody would have believed it."),
+              TX_CERTAINTY_HYPOTHETICAL);
+    CHECK_INT(S_certainty(f, "If it rains, Atlantis meets Lemuria."), TX_CERTAINTY_ASSERTED);
     CHECK_INT(S_certainty(f, "Atlantis is considering attacking Lemuria."), TX_CERTAINTY_HYPOTHETICAL);
     CHECK_INT(S_certainty(f, "The inquiry did not establish that Atlantis attacked Lemuria."),
               TX_CERTAINTY_NEGATED);

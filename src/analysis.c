@@ -124,6 +124,28 @@ static tx_status S_add_entities(tx_analyzer *a, uint32_t sentence)
     return TX_OK;
 }
 
+/* Whether an actor of a role that wields no force is coded as using it ("MHI is fighting back
+ * against South Korean competition", "Heineken bars in Moscow"): coercion and violence (roots
+ * 17-20) by a company, news outlet, school, hospital or farm with no armed or state role
+ * beside it is a metaphor or a misreading, not an event. */
+static int S_implausible(const tx_event *e)
+{
+    static const char *const unarmed[] = {"BUS", "MED", "EDU", "HLH", "AGR", "ENV", "SPT"};
+    static const char *const armed[] = {"GOV", "MIL", "COP", "REB", "INS", "SPY", "UAF", "SEP",
+                                        "CRM", "IMG", "JUD"};
+    if (strncmp(e->code, "17", 2) < 0 || strncmp(e->code, "20", 2) > 0 || strlen(e->code) < 2)
+        return 0;
+    int weak = 0, strong = 0;
+    const char *code = e->source.code;
+    for (size_t at = 0; code[at] && code[at + 1] && code[at + 2]; at += 3) {
+        for (size_t i = 0; i < TX_ARRAY_SIZE(unarmed); i++)
+            weak |= strncmp(code + at, unarmed[i], 3) == 0;
+        for (size_t i = 0; i < TX_ARRAY_SIZE(armed); i++)
+            strong |= strncmp(code + at, armed[i], 3) == 0;
+    }
+    return weak && !strong;
+}
+
 /* Appends the events of one sentence with their claims, dates and places. */
 static tx_status S_add_events(tx_analyzer *a, uint32_t sentence, const tx_event *events,
                               size_t n, size_t first_entity)
@@ -131,6 +153,8 @@ static tx_status S_add_events(tx_analyzer *a, uint32_t sentence, const tx_event 
     tx_analysis *r = &a->result;
     const tx_tokens *tokens = tx_coder_tokens(a->coder);
     for (size_t k = 0; k < n; k++) {
+        if (S_implausible(&events[k]))
+            continue;
         if (tx_reserve((void **)&r->events, &a->cap_events, r->event_count,
                        sizeof(*r->events)) < 0)
             return TX_ERR_NOMEM;

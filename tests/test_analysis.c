@@ -10,7 +10,8 @@ static const char actors[] =
     "person\tATLGOV\t-\tKira Vell\tATL\n"
     "person\tLEMGOV\t-\tOrla Brand\tLEM\n"
     "media\t-\t-\tTide News\tATL\n"
-    "place\tATLGOV\t-\tPoseidonia\tATL\n";
+    "place\tATLGOV\t-\tPoseidonia\tATL\n"
+    "org\tATLBUS\t-\tTrident Corp\tATL\n";
 static const char places[] =
     "Poseidonia\tATL\t10.5\t20.25\tcapital\t100000\n"
     "Coral Bay\tLEM\t11\t21\tcity\t5000\n";
@@ -113,6 +114,11 @@ static void test_passive(fixture *f)
     r = S_run(f, "Atlantean soldiers were attacked in Lemuria.");
     CHECK_INT(r->event_count, 0);
     r = S_run(f, "Atlantis is attacking Lemuria.");   /* progressive, not passive */
+    CHECK_INT(r->event_count, 1);
+    /* a company wields no force: "attacked" is a metaphor there */
+    r = S_run(f, "Trident Corp attacked Lemuria.");
+    CHECK_INT(r->event_count, 0);
+    r = S_run(f, "Trident Corp accused Lemuria.");
     CHECK_INT(r->event_count, 1);
 }
 

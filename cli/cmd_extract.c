@@ -3,11 +3,13 @@
 #include "html.h"
 #include "jsonw.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -16,8 +18,9 @@ static const char usage[] =
     "Finds the article in each HTML page (.html, .htm, or either gzip-compressed as .gz;\n"
     "standard input when no FILE is given) and prints one JSON object per page:\n"
     "{\"id\",\"url\",\"title\",\"date\",\"byline\",\"text\"}, the id being the file name without\n"
-    "directory and .html/.htm/.gz.  A page that cannot be read or is not HTML is reported\n"
-    "and skipped; the exit status is 1 only when no page could be extracted.\n";
+    "directory and .html/.htm/.gz.  A directory is read recursively in byte order (its\n"
+    ".html and .htm files, hidden ones left out).  A page that cannot be read or is not HTML\n"
+    "is reported and skipped; the exit status is 1 only when no page could be extracted.\n";
 
 /* A page larger than this (after decompression) is skipped rather than held in memory. */
 #define S_PAGE_MAX ((size_t)256 << 20)
@@ -142,6 +145,58 @@ static int S_one(const char *path, tx_buf *raw, tx_buf *line, S_counts *c)
     return rc;
 }
 
+/* A page's name inside a directory: .html or .htm, gzip-compressed or not. */
+static int S_page_name(const char *name)
+{
+    static const char *const endings[] = {".html", ".htm", ".html.gz", ".htm.gz"};
+    size_t n = strlen(name);
+    for (size_t i = 0; i < TX_ARRAY_SIZE(endings); i++) {
+        size_t m = strlen(endings[i]);
+        if (n > m && strcasecmp(name + n - m, endings[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int S_byte_order(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Extracts the pages of a directory and its subdirectories, in byte order of their names. */
+static int S_directory(const char *dir, int depth, tx_buf *raw, tx_buf *line, S_counts *c)
+{
+    struct dirent **names;
+    int n = scandir(dir, &names, NULL, S_byte_order);
+    if (n < 0 || depth > 64) {
+        cli_error("%s: %s", dir, n < 0 ? strerror(errno) : "directories nested too deep");
+        c->read++;
+        c->unreadable++;
+        for (int i = 0; i < n; i++)
+            free(names[i]);
+        if (n >= 0)
+            free(names);
+        return 0;
+    }
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        const char *name = names[i]->d_name;
+        char path[4096];
+        struct stat st;
+        if (rc == 0 && name[0] != '.' &&
+            (size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) < sizeof(path) &&
+            stat(path, &st) == 0) {
+            if (S_ISDIR(st.st_mode))
+                rc = S_directory(path, depth + 1, raw, line, c);
+            else if (S_ISREG(st.st_mode) && S_page_name(name))
+                rc = S_one(path, raw, line, c);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
 static void S_summary(const S_counts *c)
 {
     unsigned long skipped = c->read - c->extracted;
@@ -182,8 +237,13 @@ int cmd_extract(int argc, char **argv)
     S_counts counts = {0};
     tx_buf raw = TX_BUF_INIT, line = TX_BUF_INIT;
     int rc = 0;
-    for (int i = 0; i < nfiles && rc == 0; i++)
-        rc = S_one(files[i], &raw, &line, &counts);
+    for (int i = 0; i < nfiles && rc == 0; i++) {
+        struct stat st;
+        if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 && S_ISDIR(st.st_mode))
+            rc = S_directory(files[i], 0, &raw, &line, &counts);
+        else
+            rc = S_one(files[i], &raw, &line, &counts);
+    }
     tx_buf_free(&raw);
     tx_buf_free(&line);
     if (fflush(stdout) != 0)

@@ -53,6 +53,17 @@ check "truncated gzip reported" "$([ $? -eq 0 ] && grep -q "^tacitus: $work/cut.
 "$tacitus" extract "$work/junk.html" "$work/missing.html" > "$work/out" 2> "$work/err"
 check "nothing extracted exits 1" "$([ $? -eq 1 ] && [ ! -s "$work/out" ] && grep -q 'extract: 2 pages read, 0 extracted, 2 skipped' "$work/err" && echo 1)"
 
+# a directory: its pages recursively, in byte order; other and hidden files left alone
+mkdir -p "$work/dir/b" "$work/dir/.hidden"
+cp "$work/second.htm" "$work/dir/b/inner.htm"
+cp "$work/third.html.gz" "$work/dir/a.html.gz"
+cp "$work/first.html" "$work/dir/.hidden/secret.html"
+cp "$work/first.html" "$work/dir/.dot.html"
+printf 'not a page' > "$work/dir/notes.txt"
+"$tacitus" extract "$work/dir" > "$work/out" 2> "$work/err"
+check "directory pages in byte order" "$([ $? -eq 0 ] && [ "$(cut -d, -f1 "$work/out" | tr '\n' ' ')" = '{"id":"a" {"id":"inner" ' ] && echo 1)"
+check "directory summary" "$(grep -qx 'extract: 2 pages read, 2 extracted, 0 skipped' "$work/err" && echo 1)"
+
 # standard input, and usage errors
 "$tacitus" extract < "$work/second.htm" > "$work/out" 2> /dev/null
 check "standard input" "$([ $? -eq 0 ] && grep -q '"id":"-"' "$work/out" && echo 1)"

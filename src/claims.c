@@ -116,7 +116,8 @@ static const char *const S_quote_verbs[] = {
     "RECALLED", "RECALLS", "WARNED", "WARNS", "EXCLAIMED", "QUIPPED", "JOKED", "SHOUTED",
     "SHOT", "FIRED", "COUNTERED", "RETORTED", "CONCLUDED", "CONCEDED", "OBSERVED",
     "COMPLAINED", "LAMENTED", "PLEADED", "URGED", "NOTES", "ADDS", "EXPLAINS", "ARGUES",
-    "INSISTS", "SAYING", "WRITING", "TELLING", NULL};
+    "INSISTS", "SAYING", "WRITING", "TELLING", "TESTIFIED", "TESTIFIES", "WRITE", "BLASTED",
+    "SCOFFED", "SNAPPED", "MUSED", "PROCLAIMED", "ANNOUNCES", "EXPLAINS", NULL};
 
 int tx_claims_is_cue(const tx_tokens *t, size_t pos)
 {

@@ -225,6 +225,13 @@ static void test_quotes(fixture *f)
     q = S_quote(r, "We will keep talking");
     CHECK(q && q->has_speaker && strncmp(apposition + q->speaker_start, "Ona Pell", 8) == 0);
     CHECK(q && strcmp(q->speaker_code, "ATLGOV") == 0);
+
+    /* less common speech verbs are cues too */
+    const char *testified = "\"We never met them,\" Ona Pell testified.\n";
+    r = S_run(f, testified);
+    q = S_quote(r, "We never met them");
+    CHECK(q && q->has_cue && strncmp(testified + q->cue_start, "testified", 9) == 0);
+    CHECK(q && q->has_speaker && strncmp(testified + q->speaker_start, "Ona Pell", 8) == 0);
 }
 
 /* Quotation marks and quotes by the hundred thousand: no quadratic blow-up, no crash. */

@@ -146,6 +146,18 @@ static int S_implausible(const tx_event *e)
     return weak && !strong;
 }
 
+/* "Sullivan meets Yang in Rome": a meeting in a country that is neither side's is CAMEO 044,
+ * "meet at a third location", which only the place can tell. */
+static void S_third_location(tx_analysis_event *e)
+{
+    const char *where = e->location.country;
+    if (!e->has_location || !where[0] || strcmp(e->event.code, "040") != 0 ||
+        strlen(e->event.source.code) < 3 || strlen(e->event.target.code) < 3 ||
+        strncmp(e->event.source.code, where, 3) == 0 || strncmp(e->event.target.code, where, 3) == 0)
+        return;
+    e->event.code = "044";
+}
+
 /* Appends the events of one sentence with their claims, dates and places. */
 static tx_status S_add_events(tx_analyzer *a, uint32_t sentence, const tx_event *events,
                               size_t n, size_t first_entity)
@@ -168,6 +180,7 @@ static tx_status S_add_events(tx_analyzer *a, uint32_t sentence, const tx_event 
         e->has_location = (uint8_t)tx_where_event(tokens, e->event.verb_start,
                                                   r->entities + first_entity,
                                                   r->entity_count - first_entity, &e->location);
+        S_third_location(e);
     }
     return TX_OK;
 }

@@ -14,7 +14,8 @@ static const char actors[] =
     "org\tATLBUS\t-\tTrident Corp\tATL\n";
 static const char places[] =
     "Poseidonia\tATL\t10.5\t20.25\tcapital\t100000\n"
-    "Coral Bay\tLEM\t11\t21\tcity\t5000\n";
+    "Coral Bay\tLEM\t11\t21\tcity\t5000\n"
+    "Mu Harbour\tMUX\t12\t22\tcity\t800\n";
 static const char agents[] =
     "~GOV\tgovernment | officials | official | embassy | spokesperson | ministry\n";
 static const char verbs[] =
@@ -167,6 +168,15 @@ static void test_dates_and_places(fixture *f)
         CHECK_STR(r->events[0].location.name, "Coral Bay");
         CHECK_STR(r->events[0].location.country, "LEM");
     }
+    /* a meeting in neither side's country is CAMEO 044 */
+    r = S_run(f, "Kira Vell met Orla Brand in Mu Harbour.");
+    CHECK_INT(r->event_count, 1);
+    if (r->event_count == 1)
+        CHECK_STR(r->events[0].event.code, "044");
+    r = S_run(f, "Kira Vell met Orla Brand in Coral Bay.");
+    CHECK_INT(r->event_count, 1);
+    if (r->event_count == 1)
+        CHECK_STR(r->events[0].event.code, "040");
     /* a place after "in" opening the sentence is where, not who */
     r = S_run(f, "In Poseidonia on Monday, a stranger accused Lemuria.");
     CHECK_INT(r->event_count, 0);

@@ -10,40 +10,28 @@ corpus may not be copied into the repository).  Prints the command it ran.
 """
 import argparse
 import collections
-import gzip
 import json
 import os
 import random
 import subprocess
-import sys
 import tempfile
+
+from corpus import corpus_or_skip, tacitus, write_slice
 
 parser = argparse.ArgumentParser()
 parser.add_argument("limit", nargs="?", type=int)
 parser.add_argument("--sample", type=int, default=0)
 parser.add_argument("--seed", type=int, default=1)
 opts = parser.parse_args()
-shared = os.environ.get("TACITUS_SHARED") or "../shared"
-corpus = os.path.join(shared, "corpus", "news.jsonl.gz")
-if not os.path.exists(corpus):
-    print(f"claims_report: skipped: {corpus} is absent")
-    sys.exit(0)
-here = os.path.dirname(os.path.abspath(__file__))
-tacitus = os.environ.get("TACITUS") or os.path.join(here, "..", "build", "tacitus")
+corpus = corpus_or_skip("claims_report")
+tacitus = tacitus()
 CLASSES = ["asserted", "reported", "hypothetical", "negated"]
 
 with tempfile.TemporaryDirectory() as work:
     path = os.path.join(work, "in.jsonl")
-    sources, texts = {}, {}
-    with gzip.open(corpus, "rt", encoding="utf-8") as src, open(path, "w", encoding="utf-8") as dst:
-        for i, line in enumerate(src):
-            if opts.limit is not None and i >= opts.limit:
-                break
-            dst.write(line)
-            a = json.loads(line)
-            sources[a["id"]] = a.get("source", "?")
-            if opts.sample:
-                texts[a["id"]] = a.get("text", "")
+    records = write_slice(corpus, path, opts.limit)
+    sources = {k: r.get("source", "?") for k, r in records.items()}
+    texts = {k: r.get("text", "") for k, r in records.items()} if opts.sample else {}
     cmd = [tacitus, "code", "--input", "jsonl", "--all-certainties", path]
     print("command:", " ".join(cmd))
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)

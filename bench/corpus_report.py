@@ -7,34 +7,22 @@ share of sentences with at least one event, and the share of events per certaint
 the output has one.  Prints the command it ran.
 """
 import collections
-import gzip
 import json
 import os
 import subprocess
 import sys
 import tempfile
 
-shared = os.environ.get("TACITUS_SHARED") or "../shared"
-corpus = os.path.join(shared, "corpus", "news.jsonl.gz")
-if not os.path.exists(corpus):
-    print(f"corpus_report: skipped: {corpus} is absent")
-    sys.exit(0)
-args = sys.argv[1:]
-extra = []
-if "--" in args:
-    extra = args[args.index("--") + 1:]
-    args = args[:args.index("--")]
+from corpus import corpus_or_skip, split_options, tacitus, write_slice
+
+corpus = corpus_or_skip("corpus_report")
+args, extra = split_options(sys.argv[1:])
 limit = int(args[0]) if args else None
-here = os.path.dirname(os.path.abspath(__file__))
-tacitus = os.environ.get("TACITUS") or os.path.join(here, "..", "build", "tacitus")
+tacitus = tacitus()
 
 with tempfile.TemporaryDirectory() as work:
     path = os.path.join(work, "in.jsonl")
-    with gzip.open(corpus, "rt", encoding="utf-8") as src, open(path, "w", encoding="utf-8") as dst:
-        for i, line in enumerate(src):
-            if limit is not None and i >= limit:
-                break
-            dst.write(line)
+    records = write_slice(corpus, path, limit)
     cmd = [tacitus, "code", "--input", "jsonl"] + extra + [path]
     print("command:", " ".join(cmd))
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -54,11 +42,7 @@ with tempfile.TemporaryDirectory() as work:
             with_event[r["article"]].add(r["sentence"])
             certainty[r["article"]][r.get("certainty", "asserted")] += 1
     proc.wait()
-    sources = {}
-    with open(path, encoding="utf-8") as src:
-        for line in src:
-            a = json.loads(line)
-            sources[a["id"]] = a.get("source", "?")
+    sources = {k: r.get("source", "?") for k, r in records.items()}
 
 hit = collections.Counter()
 cert = collections.defaultdict(collections.Counter)

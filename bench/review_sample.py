@@ -7,7 +7,6 @@ root.  The output goes to the terminal only: the corpus may not be copied into t
 repository (docs/review.md records the judgements, not the sentences).
 """
 import argparse
-import gzip
 import json
 import os
 import random
@@ -15,30 +14,19 @@ import subprocess
 import sys
 import tempfile
 
-args = sys.argv[1:]
-extra = []
-if "--" in args:
-    extra = args[args.index("--") + 1:]
-    args = args[:args.index("--")]
+from corpus import corpus_or_skip, split_options, tacitus, write_slice
+
+args, extra = split_options(sys.argv[1:])
 parser = argparse.ArgumentParser()
 parser.add_argument("limit", nargs="?", type=int, default=5000)
 parser.add_argument("--sample", type=int, default=50)
 parser.add_argument("--seed", type=int, default=1)
 opts = parser.parse_args(args)
-shared = os.environ.get("TACITUS_SHARED") or "../shared"
-corpus = os.path.join(shared, "corpus", "news.jsonl.gz")
-if not os.path.exists(corpus):
-    print(f"review_sample: skipped: {corpus} is absent")
-    sys.exit(0)
-here = os.path.dirname(os.path.abspath(__file__))
-tacitus = os.environ.get("TACITUS") or os.path.join(here, "..", "build", "tacitus")
+corpus = corpus_or_skip("review_sample")
+tacitus = tacitus()
 with tempfile.TemporaryDirectory() as work:
     path = os.path.join(work, "in.jsonl")
-    with gzip.open(corpus, "rt", encoding="utf-8") as src, open(path, "w", encoding="utf-8") as dst:
-        for i, line in enumerate(src):
-            if i >= opts.limit:
-                break
-            dst.write(line)
+    write_slice(corpus, path, opts.limit)
     cmd = [tacitus, "code", "--input", "jsonl"] + extra + [path]
     print("command:", " ".join(cmd))
     out = subprocess.run(cmd, capture_output=True, text=True).stdout

@@ -769,13 +769,6 @@ static const int S_nominal_preps[] = {W_OF, W_IN, W_ON, W_FOR, W_WITH, W_AGAINST
                                       W_BEFORE, W_DURING, W_OVER, W_ABOUT, W_FROM, W_AMONG,
                                       W_BETWEEN, W_UNDER, W_WITHOUT, W_THROUGH, W_INTO};
 
-/* A word ending in -ing: a gerund even where the verb dictionary lists it as a plain form. */
-static int S_ing(const tx_coder *c, size_t pos)
-{
-    const tx_token *t = &c->kept.items[pos];
-    return t->key_len > 4 && memcmp(tx_tokens_key(&c->kept, pos) + t->key_len - 3, "ING", 3) == 0;
-}
-
 static int S_find_verbs(tx_coder *c)
 {
     c->n_verbs = 0;
@@ -791,8 +784,7 @@ static int S_find_verbs(tx_coder *c)
          * gerund is a verb ("by attacking", "after meeting") */
         int after_preposition = len && pos > 0 && S_is_any(c, pos - 1, S_nominal_preps,
                                                             TX_ARRAY_SIZE(S_nominal_preps)) &&
-                                c->dict.verbs->forms[form].kind != TX_FORM_GERUND &&
-                                !S_ing(c, pos);
+                                c->dict.verbs->forms[form].kind != TX_FORM_GERUND;
         if (!len || after_preposition || S_noun_context(c, pos)) {
             pos++;
             continue;
@@ -1012,8 +1004,7 @@ static int S_passive(const tx_coder *c, const verb *v)
 {
     const tx_verb_form *f = &c->dict.verbs->forms[v->form];
     /* "is attacking" is progressive and "is to visit" an infinitive, not passive */
-    if ((f->kind != TX_FORM_PAST && f->kind != TX_FORM_EXPLICIT) || S_ing(c, v->first) ||
-        S_is(c, v->first, W_TO))
+    if ((f->kind != TX_FORM_PAST && f->kind != TX_FORM_EXPLICIT) || S_is(c, v->first, W_TO))
         return 0;
     /* "is committed to", "are opposed to": a state of the subject, which stays the source */
     if (v->end < c->kept.count && S_is(c, v->end, W_TO))

@@ -284,6 +284,9 @@ static void S_add_form(reader *r, const char **word, const size_t *len, size_t c
         return;
     if (GROW(v->forms, v->n_forms, v->cap_forms) < 0)
         return;
+    /* a listed form whose verb ends in -ING is a gerund ("IS_+TALKING"), whatever its list */
+    if (kind == TX_FORM_EXPLICIT && len[head] > 4 && memcmp(word[head] + len[head] - 3, "ING", 3) == 0)
+        kind = TX_FORM_GERUND;
     v->forms[v->n_forms] = (tx_verb_form){(uint32_t)r->block, code, pair, (uint16_t)count,
                                           (uint16_t)head, (uint8_t)kind, line};
     tx_trie_set_value(v->forms_trie, node, (uint32_t)v->n_forms++);

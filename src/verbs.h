@@ -14,7 +14,8 @@ typedef enum {
     TX_FORM_THIRD,     /* ABANDONS */
     TX_FORM_PAST,      /* ABANDONED: past tense and participle */
     TX_FORM_GERUND,    /* ABANDONING */
-    TX_FORM_EXPLICIT   /* listed in { } : may be any of the above (BROKE, BROKEN) */
+    TX_FORM_EXPLICIT   /* listed in { } : may be any of the above (BROKE, BROKEN) but a
+                        * gerund, which a listed form ending in -ING is marked as */
 } tx_form_kind;
 
 typedef enum {
